@@ -1,0 +1,83 @@
+package org.convene.accounts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.convene.db.Rows;
+import org.convene.errors.NotFoundException;
+import org.jdbi.v3.core.Jdbi;
+
+/** Personal access tokens for the JSON API. The plain token is returned once and never stored. */
+public final class ApiTokens {
+    public static final String PREFIX = "cvn_";
+
+    public record TokenInfo(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+                            Instant expiresAt, Instant revokedAt) {
+        public boolean live() {
+            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(Instant.now()));
+        }
+    }
+
+    public record Created(long id, String token) {
+    }
+
+    private final Jdbi jdbi;
+
+    public ApiTokens(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Created create(long accountId, String name, Integer expiresInDays) {
+        String token = PREFIX + Secrets.newToken();
+        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO api_tokens (account_id, name, token_hash, prefix, expires_at) "
+                        + "VALUES (:account, :name, :hash, :prefix, CASE WHEN :days::int IS NULL THEN NULL ELSE now() + make_interval(days => :days::int) END)")
+                .bind("account", accountId)
+                .bind("name", name)
+                .bind("hash", Secrets.sha256(token))
+                .bind("prefix", token.substring(0, 10))
+                .bind("days", expiresInDays)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new Created(id, token);
+    }
+
+    /** The active account this token belongs to, if the token is live. */
+    public Optional<Account> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        byte[] hash = Secrets.sha256(token);
+        return jdbi.withHandle(h -> {
+            Optional<Long> accountId = h.createQuery("UPDATE api_tokens SET last_used_at = now() "
+                            + "WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) "
+                            + "AND (last_used_at IS NULL OR last_used_at < now() - interval '5 minutes') RETURNING account_id")
+                    .bind("hash", hash).mapTo(Long.class).findOne()
+                    .or(() -> h.createQuery("SELECT account_id FROM api_tokens WHERE token_hash = :hash "
+                                    + "AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())")
+                            .bind("hash", hash).mapTo(Long.class).findOne());
+            if (accountId.isEmpty()) {
+                return Optional.<Account>empty();
+            }
+            Optional<Account> account = Accounts.byId(h, accountId.get());
+            return account.filter(Account::active);
+        });
+    }
+
+    public List<TokenInfo> list(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, prefix, created_at, last_used_at, expires_at, revoked_at "
+                        + "FROM api_tokens WHERE account_id = :account ORDER BY created_at DESC")
+                .bind("account", accountId)
+                .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+                        Rows.instant(rs, "created_at"), Rows.instant(rs, "last_used_at"),
+                        Rows.instant(rs, "expires_at"), Rows.instant(rs, "revoked_at")))
+                .list());
+    }
+
+    public void revoke(long accountId, long tokenId) {
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) "
+                        + "WHERE id = :id AND account_id = :account")
+                .bind("id", tokenId).bind("account", accountId).execute());
+        if (n == 0) {
+            throw new NotFoundException("No token with id " + tokenId);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.convene.accounts;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Browser sessions stored in PostgreSQL, keyed by the hash of a random cookie value. A new token
+ * is issued at every sign-in (no session fixation); sessions end after 12 idle hours or 14 days.
+ */
+public final class Sessions {
+    public static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+    public static final Duration ABSOLUTE_TIMEOUT = Duration.ofDays(14);
+    /** Writing last_seen on every request would make every page view a write. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
+
+    public record Session(String token, Account account, String csrfToken) {
+    }
+
+    private final Jdbi jdbi;
+
+    public Sessions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Session start(Account account) {
+        String token = Secrets.newToken();
+        String csrf = Secrets.newToken();
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at) "
+                        + "VALUES (:hash, :account, :csrf, now() + make_interval(secs => :absolute))")
+                .bind("hash", Secrets.sha256(token))
+                .bind("account", account.id())
+                .bind("csrf", csrf)
+                .bind("absolute", (double) ABSOLUTE_TIMEOUT.toSeconds())
+                .execute());
+        return new Session(token, account, csrf);
+    }
+
+    /** The live session for this cookie value, refreshing its idle clock now and then. */
+    public Optional<Session> find(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        byte[] hash = Secrets.sha256(token);
+        return jdbi.withHandle(h -> {
+            Optional<SessionRow> row = h.createQuery("SELECT s.account_id, s.csrf_token, "
+                            + "s.last_seen_at < now() - make_interval(secs => :touch) AS stale "
+                            + "FROM sessions s WHERE s.token_hash = :hash AND s.expires_at > now() "
+                            + "AND s.last_seen_at > now() - make_interval(secs => :idle)")
+                    .bind("hash", hash)
+                    .bind("touch", (double) TOUCH_INTERVAL.toSeconds())
+                    .bind("idle", (double) IDLE_TIMEOUT.toSeconds())
+                    .map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                    .findOne();
+            if (row.isEmpty()) {
+                return Optional.<Session>empty();
+            }
+            Optional<Account> account = Accounts.byId(h, row.get().accountId()).filter(Account::active);
+            if (account.isEmpty()) {
+                return Optional.<Session>empty();
+            }
+            if (row.get().stale()) {
+                h.createUpdate("UPDATE sessions SET last_seen_at = now() WHERE token_hash = :hash").bind("hash", hash).execute();
+            }
+            return Optional.of(new Session(token, account.get(), row.get().csrf()));
+        });
+    }
+
+    public void end(String token) {
+        if (token == null) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
+                .bind("hash", Secrets.sha256(token)).execute());
+    }
+
+    /** Signs an account out everywhere, e.g. after a password reset. */
+    public void endAll(long accountId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE account_id = :id").bind("id", accountId).execute());
+    }
+
+    public int purgeExpired() {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at < now() "
+                        + "OR last_seen_at < now() - make_interval(secs => :idle)")
+                .bind("idle", (double) IDLE_TIMEOUT.toSeconds())
+                .execute());
+    }
+
+    private record SessionRow(long accountId, String csrf, boolean stale) {
+    }
+}

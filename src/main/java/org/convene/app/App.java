@@ -1,0 +1,168 @@
+package org.convene.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Optional;
+import java.util.Set;
+import org.convene.accounts.AccountPages;
+import org.convene.accounts.Accounts;
+import org.convene.accounts.AdminPages;
+import org.convene.accounts.ApiTokens;
+import org.convene.accounts.LoginThrottle;
+import org.convene.accounts.Passwords;
+import org.convene.accounts.Registration;
+import org.convene.accounts.Role;
+import org.convene.accounts.Secrets;
+import org.convene.accounts.Sessions;
+import org.convene.accounts.SignIn;
+import org.convene.db.Database;
+import org.convene.directory.Reference;
+import org.convene.home.HomePage;
+import org.convene.mail.LogMailSender;
+import org.convene.mail.MailSender;
+import org.convene.mail.OutboxDelivery;
+import org.convene.mail.SmtpMailSender;
+import org.convene.ops.Health;
+import org.convene.ops.Metrics;
+import org.convene.organisations.OrganisationPages;
+import org.convene.organisations.Organisations;
+import org.convene.organisations.OrganisationsApi;
+import org.convene.people.People;
+import org.convene.people.PeopleApi;
+import org.convene.people.PeoplePages;
+import org.convene.ties.TiePages;
+import org.convene.ties.Ties;
+import org.convene.ties.TiesApi;
+import org.convene.web.ErrorMapping;
+import org.convene.web.Json;
+import org.convene.web.OpenApi;
+import org.convene.web.Routes;
+import org.convene.web.Security;
+import org.convene.web.Templates;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wiring: every object Convene runs on is built here, by constructor, in one visible place. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    private final Database database;
+    private final Jobs jobs;
+    private final Javalin web;
+    private final Routes routes;
+
+    private App(Config config, Database database) {
+        this.database = database;
+        Jdbi jdbi = database.jdbi();
+        Metrics metrics = new Metrics();
+        database.bindMetrics(metrics.registry());
+
+        Accounts accounts = new Accounts(jdbi);
+        Sessions sessions = new Sessions(jdbi);
+        LoginThrottle throttle = new LoginThrottle(jdbi);
+        ApiTokens tokens = new ApiTokens(jdbi);
+        Registration registration = new Registration(jdbi, accounts, config.baseUrl());
+        Reference reference = new Reference(jdbi);
+        Organisations organisations = new Organisations(jdbi);
+        People people = new People(jdbi);
+        Ties ties = new Ties(jdbi);
+        Templates templates = new Templates();
+
+        MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
+        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle);
+
+        this.routes = new Routes(
+                new HomePage(templates, jdbi),
+                new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations),
+                new AdminPages(templates, accounts, registration, sessions, reference, organisations),
+                new PeoplePages(templates, people, organisations, reference, ties),
+                new PeopleApi(people, organisations, reference),
+                new OrganisationPages(templates, organisations, reference),
+                new OrganisationsApi(organisations, reference),
+                new TiePages(ties),
+                new TiesApi(ties),
+                new Health(jdbi),
+                metrics,
+                new OpenApi());
+        Security security = new Security(sessions, tokens, config.secureCookies());
+        ErrorMapping errors = new ErrorMapping(templates);
+
+        this.web = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.port = config.port();
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = 1_000_000;
+            cfg.jetty.multipartConfig.maxFileSize(20, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(21, io.javalin.config.SizeUnit.MB);
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "max-age=3600");
+            });
+            cfg.requestLogger.http(metrics::record);
+            cfg.routes.before(security::headers);
+            cfg.routes.beforeMatched(security::authorise);
+            errors.register(cfg.routes);
+            routes.install(cfg.routes);
+        });
+    }
+
+    /** Opens the database, applies migrations, makes sure an administrator exists, starts jobs and the web server. */
+    public static App start(Config config) {
+        Database database = Database.open(config);
+        try {
+            database.migrate();
+            ensureAdmin(config, new Accounts(database.jdbi())).ifPresent(password -> System.out.printf(
+                    "%nCreated the first administrator: %s / %s%n(set CONVENE_ADMIN_PASSWORD to choose it yourself)%n%n",
+                    config.adminEmail(), password));
+            App app = new App(config, database);
+            app.jobs.start();
+            app.web.start();
+            log.info("Convene is running at {} (port {})", config.baseUrl(), app.web.port());
+            return app;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the first administrator when there is none. Returns the generated password to print,
+     * or empty when the password came from CONVENE_ADMIN_PASSWORD or an administrator already exists.
+     */
+    static Optional<String> ensureAdmin(Config config, Accounts accounts) {
+        if (accounts.byEmail(config.adminEmail()).isPresent() || accounts.anyAdmin()) {
+            return Optional.empty();
+        }
+        String password = config.adminPassword().orElseGet(Secrets::newPassword);
+        Passwords.problem(password, null).ifPresent(problem -> {
+            throw new IllegalArgumentException("CONVENE_ADMIN_PASSWORD is not acceptable: " + problem);
+        });
+        accounts.create(config.adminEmail(), Passwords.hash(password), Set.of(Role.ADMIN), null);
+        return config.adminPassword().isPresent() ? Optional.empty() : Optional.of(password);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+
+    /** Graceful shutdown: stop taking requests, let jobs finish, close the pool, stop the database. */
+    @Override
+    public void close() {
+        web.stop();
+        jobs.close();
+        database.close();
+        log.info("Convene stopped");
+    }
+}

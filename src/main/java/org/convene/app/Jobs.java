@@ -1,0 +1,46 @@
+package org.convene.app;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.convene.accounts.LoginThrottle;
+import org.convene.accounts.Sessions;
+import org.convene.mail.OutboxDelivery;
+
+/**
+ * The background schedule, in one place. db-scheduler keeps it in PostgreSQL, so each run happens
+ * once across all app instances and a run cut short by a crash is picked up again.
+ */
+public final class Jobs implements AutoCloseable {
+    private final Scheduler scheduler;
+
+    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle) {
+        List<RecurringTask<Void>> tasks = List.of(
+                Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
+                        .execute((instance, ctx) -> outbox.deliverDue(200)),
+                Tasks.recurring("purge-sessions", FixedDelay.ofHours(1))
+                        .execute((instance, ctx) -> {
+                            sessions.purgeExpired();
+                            throttle.purgeOld();
+                        }));
+        this.scheduler = Scheduler.create(dataSource)
+                .startTasks(tasks)
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(2))
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}

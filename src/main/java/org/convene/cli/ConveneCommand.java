@@ -1,0 +1,41 @@
+package org.convene.cli;
+
+import org.convene.errors.BadRequestException;
+import org.convene.errors.ConflictException;
+import org.convene.errors.NotFoundException;
+import org.convene.errors.ValidationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; each subcommand lives in its own class. */
+@Command(name = "convene", mixinStandardHelpOptions = true, version = "Convene 0.1.0",
+        description = "Collective leadership programmes and communities of practice for health and care.",
+        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class,
+                TokenCommand.class, CommandLine.HelpCommand.class})
+public final class ConveneCommand implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ConveneCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            commandLine.getErr().println("convene: " + message);
+            if (e instanceof ValidationException v && !v.fieldErrors().isEmpty()) {
+                v.fieldErrors().forEach((field, problem) -> commandLine.getErr().println("  " + field + ": " + problem));
+            }
+            if (e instanceof ValidationException || e instanceof BadRequestException || e instanceof IllegalArgumentException) {
+                return 2;
+            }
+            if (e instanceof NotFoundException || e instanceof ConflictException) {
+                return 3;
+            }
+            org.slf4j.LoggerFactory.getLogger(ConveneCommand.class).error("Command failed", e);
+            return 1;
+        });
+        return cli;
+    }
+}

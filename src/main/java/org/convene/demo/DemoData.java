@@ -1,0 +1,201 @@
+package org.convene.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.convene.accounts.Accounts;
+import org.convene.accounts.Passwords;
+import org.convene.accounts.Role;
+import org.convene.accounts.Secrets;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Loads a {@link RegionGenerator} region into the database with COPY, in one transaction, and adds
+ * a demo account for each role. Large loads build the full-text indexes once at the end instead of
+ * row by row.
+ */
+public final class DemoData {
+    public static final String DEMO_DOMAIN = "demo.convene.example";
+    static final int REBUILD_INDEXES_ABOVE = 50_000;
+    private static final List<Role> DEMO_ROLES = List.of(Role.PROGRAMME_LEAD, Role.FACILITATOR, Role.PARTICIPANT, Role.SPONSOR);
+
+    public record DemoAccount(Role role, String email, String personName, long personId) {
+    }
+
+    public record Result(long people, long organisations, long ties, List<DemoAccount> accounts, String password, long millis) {
+        public void print(PrintStream out, String baseUrl) {
+            out.printf("%nDemo region loaded: %,d people, %,d organisations, %,d ties in %.1f s.%n",
+                    people, organisations, ties, millis / 1000.0);
+            out.println("Demo accounts (all with the password " + password + "):");
+            for (DemoAccount a : accounts) {
+                out.printf("  %-16s %-34s %s%n", a.role().label(), a.email(), a.personName());
+            }
+            out.println("Sign in at " + baseUrl + "/login");
+        }
+    }
+
+    private DemoData() {
+    }
+
+    /** Loads the region unless the directory already has people; returns null when it did nothing. */
+    public static Result fillIfEmpty(Jdbi jdbi, long seed, int people) {
+        return load(jdbi, seed, people, false);
+    }
+
+    /** Loads the region; with {@code replace}, removes the current directory (and demo accounts) first. */
+    public static Result load(Jdbi jdbi, long seed, int people, boolean replace) {
+        if (people < 100 || people > 1_000_000) {
+            throw new IllegalArgumentException("--people must be between 100 and 1,000,000");
+        }
+        long started = System.currentTimeMillis();
+        List<String> topics = jdbi.withHandle(h -> h.createQuery("SELECT name FROM topics ORDER BY name").mapTo(String.class).list());
+        RegionGenerator region = new RegionGenerator(seed, people, topics);
+        String password = Secrets.newPassword();
+        String hash = Passwords.hash(password);
+        Result loaded = jdbi.inTransaction(h -> {
+            h.execute("LOCK TABLE people, organisations, ties IN EXCLUSIVE MODE");
+            long existing = h.createQuery("SELECT count(*) FROM people").mapTo(Long.class).one();
+            if (existing > 0) {
+                if (!replace) {
+                    return null;
+                }
+                h.execute("DELETE FROM accounts WHERE email LIKE '%@" + DEMO_DOMAIN + "'");
+                h.execute("TRUNCATE ties, people, organisations, places RESTART IDENTITY CASCADE");
+            }
+            boolean rebuild = people > REBUILD_INDEXES_ABOVE;
+            if (rebuild) {
+                h.execute("DROP INDEX people_search_idx");
+                h.execute("DROP INDEX people_interests_idx");
+            }
+            long[] placeIds = new long[region.places().size()];
+            for (int p = 0; p < placeIds.length; p++) {
+                placeIds[p] = org.convene.directory.Reference.placeId(h, region.places().get(p));
+            }
+            long orgBase = reserveIds(h, "organisations_id_seq", region.organisations().size());
+            copy(h, "COPY organisations (id, name, sector_code, place_id) FROM STDIN WITH (FORMAT csv)", out -> {
+                for (RegionGenerator.DemoOrganisation o : region.organisations()) {
+                    out.row(orgBase + o.index(), o.name(), o.sectorCode(), placeIds[o.place()]);
+                }
+            });
+            long personBase = reserveIds(h, "people_id_seq", people);
+            copy(h, "COPY people (id, full_name, email, job_title, profession, organisation_id, sector_code, place_id, "
+                    + "interests, offers, asks, bio, contact_preference, listed) FROM STDIN WITH (FORMAT csv)", out ->
+                    region.forEachPerson(p -> out.row(personBase + p.index(), p.fullName(), p.email(), p.jobTitle(), p.profession(),
+                            p.organisation() < 0 ? null : orgBase + p.organisation(), p.sectorCode(), placeIds[p.place()],
+                            arrayLiteral(p.interests()), p.offers(), p.asks(), p.bio(), p.contactPreference(), p.listed())));
+            long[] tieCount = {0};
+            copy(h, "COPY ties (person_a, person_b, kind, source, note, started_on) FROM STDIN WITH (FORMAT csv)", out ->
+                    region.forEachTie(t -> {
+                        out.row(personBase + t.personA(), personBase + t.personB(), t.kind(), "self_reported", t.note(), t.startedOn());
+                        tieCount[0]++;
+                    }));
+            if (rebuild) {
+                h.execute("SET LOCAL maintenance_work_mem = '512MB'");
+                h.execute("CREATE INDEX people_search_idx ON people USING gin (search)");
+                h.execute("CREATE INDEX people_interests_idx ON people USING gin (interests)");
+            }
+            List<DemoAccount> accounts = new ArrayList<>();
+            for (int i = 0; i < DEMO_ROLES.size(); i++) {
+                Role role = DEMO_ROLES.get(i);
+                long personId = personBase + i;
+                String email = role.code().replace("programme_", "") + "@" + DEMO_DOMAIN;
+                h.createUpdate("UPDATE people SET listed = true WHERE id = :id").bind("id", personId).execute();
+                Accounts.create(h, email, hash, Set.of(role), personId, "active");
+                accounts.add(new DemoAccount(role, email, region.person(i).fullName(), personId));
+            }
+            return new Result(people, region.organisations().size(), tieCount[0], accounts, password, 0);
+        });
+        if (loaded == null) {
+            return null;
+        }
+        jdbi.useHandle(h -> {
+            h.execute("VACUUM ANALYZE people");
+            h.execute("VACUUM ANALYZE organisations");
+            h.execute("VACUUM ANALYZE ties");
+        });
+        return new Result(loaded.people(), loaded.organisations(), loaded.ties(), loaded.accounts(), password,
+                System.currentTimeMillis() - started);
+    }
+
+    /** Takes a block of ids from a sequence so rows can be copied with known ids. */
+    private static long reserveIds(Handle h, String sequence, int count) {
+        long first = h.createQuery("SELECT nextval('" + sequence + "')").mapTo(Long.class).one();
+        h.createQuery("SELECT setval('" + sequence + "', :last)").bind("last", first + count - 1).mapTo(Long.class).one();
+        return first;
+    }
+
+    interface RowWriter {
+        void row(Object... values);
+    }
+
+    private interface CopyBody {
+        void write(RowWriter out);
+    }
+
+    private static void copy(Handle h, String sql, CopyBody body) {
+        try {
+            CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                StringBuilder buffer = new StringBuilder(1 << 20);
+                body.write(values -> {
+                    appendCsv(buffer, values);
+                    if (buffer.length() > (1 << 20) - 8192) {
+                        flush(copy, buffer);
+                    }
+                });
+                flush(copy, buffer);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading the demo region failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void flush(CopyIn copy, StringBuilder buffer) {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
+        buffer.setLength(0);
+    }
+
+    static void appendCsv(StringBuilder sb, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object v = values[i];
+            if (v == null) {
+                continue;
+            }
+            String s = v.toString();
+            sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+        }
+        sb.append('\n');
+    }
+
+    static String arrayLiteral(List<String> items) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,4 @@
+package org.convene.directory;
+
+public record Place(long id, String name) {
+}

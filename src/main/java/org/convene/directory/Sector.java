@@ -1,0 +1,4 @@
+package org.convene.directory;
+
+public record Sector(String code, String name) {
+}

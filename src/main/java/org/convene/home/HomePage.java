@@ -1,0 +1,40 @@
+package org.convene.home;
+
+import io.javalin.http.Context;
+
+import org.jdbi.v3.core.Jdbi;
+import org.convene.web.Templates;
+import org.convene.web.WebContext;
+
+/** The start page: what Convene is, and for signed-in people, the size of the network so far. */
+public final class HomePage {
+    private final Templates templates;
+    private final Jdbi jdbi;
+
+    public HomePage(Templates templates, Jdbi jdbi) {
+        this.templates = templates;
+        this.jdbi = jdbi;
+    }
+
+    public record Figures(long people, long organisations, long ties, long crossSectorTies, long places) {
+    }
+
+    public void show(Context ctx) {
+        Figures figures = null;
+        if (WebContext.viewer(ctx).signedIn()) {
+            figures = jdbi.withHandle(h -> h.createQuery("SELECT "
+                            + "(SELECT count(*) FROM people WHERE listed) AS people, "
+                            + "(SELECT count(*) FROM organisations) AS organisations, "
+                            + "(SELECT count(*) FROM (SELECT DISTINCT person_a, person_b FROM ties WHERE ended_on IS NULL) t) AS ties, "
+                            + "(SELECT count(*) FROM (SELECT DISTINCT t.person_a, t.person_b FROM ties t JOIN people a ON a.id = t.person_a "
+                            + "  JOIN people b ON b.id = t.person_b WHERE t.ended_on IS NULL AND a.sector_code <> b.sector_code) c) AS cross_sector, "
+                            + "(SELECT count(*) FROM places) AS places")
+                    .map((rs, c) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                    .one());
+        }
+        java.util.HashMap<String, Object> model = new java.util.HashMap<>();
+        model.put("figures", figures);
+        templates.page(ctx, "home.jte", model);
+    }
+
+}

@@ -1,0 +1,6 @@
+package org.convene.mail;
+
+/** Delivers one message; throws when delivery failed and should be retried. */
+public interface MailSender {
+    void send(String recipient, String subject, String body) throws Exception;
+}

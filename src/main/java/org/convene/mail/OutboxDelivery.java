@@ -1,0 +1,67 @@
+package org.convene.mail;
+
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued emails. Rows are claimed with FOR UPDATE SKIP LOCKED so several instances can
+ * deliver at once without sending a message twice; a failed message is retried with back-off
+ * and given up after 10 attempts (its last error stays on the row).
+ */
+public final class OutboxDelivery {
+    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+    static final int MAX_ATTEMPTS = 10;
+    private final Jdbi jdbi;
+    private final MailSender sender;
+
+    public OutboxDelivery(Jdbi jdbi, MailSender sender) {
+        this.jdbi = jdbi;
+        this.sender = sender;
+    }
+
+    private record Pending(long id, String recipient, String subject, String body, int attempts) {
+    }
+
+    /** Delivers up to {@code batch} due messages; returns how many were sent. */
+    public int deliverDue(int batch) {
+        int sent = 0;
+        for (int i = 0; i < batch; i++) {
+            Boolean delivered = jdbi.inTransaction(h -> {
+                List<Pending> next = h.createQuery("SELECT id, recipient, subject, body, attempts FROM outbox "
+                                + "WHERE sent_at IS NULL AND attempts < :max AND send_after <= now() "
+                                + "ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                        .bind("max", MAX_ATTEMPTS)
+                        .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                        .list();
+                if (next.isEmpty()) {
+                    return null;
+                }
+                Pending p = next.get(0);
+                try {
+                    sender.send(p.recipient(), p.subject(), p.body());
+                    h.createUpdate("UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = :id")
+                            .bind("id", p.id()).execute();
+                    return true;
+                } catch (Exception e) {
+                    long backoffSeconds = Math.min(3600, 30L << Math.min(p.attempts(), 7));
+                    log.warn("Email {} to {} failed (attempt {}): {}", p.id(), p.recipient(), p.attempts() + 1, e.getMessage());
+                    h.createUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error, "
+                                    + "send_after = now() + make_interval(secs => :backoff) WHERE id = :id")
+                            .bind("error", String.valueOf(e.getMessage()))
+                            .bind("backoff", (double) backoffSeconds)
+                            .bind("id", p.id()).execute();
+                    return false;
+                }
+            });
+            if (delivered == null) {
+                break;
+            }
+            if (delivered) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,51 @@
+package org.convene.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.convene.app.Config;
+
+/** Sends mail through the SMTP server named by the CONVENE_SMTP_* settings. */
+public final class SmtpMailSender implements MailSender {
+    private final Session session;
+    private final InternetAddress from;
+
+    public SmtpMailSender(Config.Smtp smtp) {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", smtp.host());
+        props.put("mail.smtp.port", String.valueOf(smtp.port()));
+        props.put("mail.smtp.starttls.enable", String.valueOf(smtp.startTls()));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "20000");
+        boolean auth = !smtp.user().isBlank();
+        props.put("mail.smtp.auth", String.valueOf(auth));
+        this.session = auth
+                ? Session.getInstance(props, new jakarta.mail.Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        return new PasswordAuthentication(smtp.user(), smtp.password());
+                    }
+                })
+                : Session.getInstance(props);
+        try {
+            this.from = new InternetAddress(smtp.from());
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("CONVENE_SMTP_FROM is not an email address: " + smtp.from(), e);
+        }
+    }
+
+    @Override
+    public void send(String recipient, String subject, String body) throws Exception {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setText(body, StandardCharsets.UTF_8.name());
+        Transport.send(message);
+    }
+}

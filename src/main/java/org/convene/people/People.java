@@ -1,0 +1,207 @@
+package org.convene.people;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.convene.accounts.Viewer;
+import org.convene.db.Rows;
+import org.convene.directory.Reference;
+import org.convene.errors.ConflictException;
+import org.convene.errors.NotFoundException;
+import org.convene.web.Paged;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** Data access for the people directory. */
+public final class People {
+    /** Counting every match in a national directory on every search costs more than it tells. */
+    public static final int COUNT_CAP = 10_000;
+    private static final String PERSON = "SELECT p.id, p.full_name, p.email, p.job_title, p.profession, p.organisation_id, "
+            + "o.name AS organisation_name, p.sector_code, s.name AS sector_name, p.place_id, pl.name AS place_name, "
+            + "p.interests, p.offers, p.asks, p.bio, p.contact_preference, p.listed, p.created_at, p.updated_at "
+            + "FROM people p JOIN sectors s ON s.code = p.sector_code LEFT JOIN organisations o ON o.id = p.organisation_id "
+            + "LEFT JOIN places pl ON pl.id = p.place_id ";
+    private static final String SUMMARY = "SELECT p.id, p.full_name, p.job_title, p.profession, o.name AS organisation_name, "
+            + "p.sector_code, s.name AS sector_name, pl.name AS place_name, p.interests "
+            + "FROM people p JOIN sectors s ON s.code = p.sector_code LEFT JOIN organisations o ON o.id = p.organisation_id "
+            + "LEFT JOIN places pl ON pl.id = p.place_id ";
+    private final Jdbi jdbi;
+
+    public People(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Searches the directory. Viewers see people who consented to be listed, and themselves;
+     * administrators and programme leads see everyone.
+     */
+    public Paged<PersonSummary> search(DirectoryQuery q, Viewer viewer) {
+        String ts = q.tsQuery();
+        StringBuilder where = new StringBuilder("WHERE (p.listed OR :seeAll OR p.id = :self) ");
+        if (!ts.isEmpty()) {
+            where.append("AND p.search @@ to_tsquery('english', :ts) ");
+        }
+        if (q.sector() != null) {
+            where.append("AND p.sector_code = :sector ");
+        }
+        if (q.placeId() != null) {
+            where.append("AND p.place_id = :place ");
+        }
+        if (q.organisationId() != null) {
+            where.append("AND p.organisation_id = :organisation ");
+        }
+        if (q.interest() != null) {
+            where.append("AND p.interests @> ARRAY[:interest]::text[] ");
+        }
+        if (q.profession() != null) {
+            where.append("AND lower(p.profession) = lower(:profession) ");
+        }
+        String order = ts.isEmpty() ? "ORDER BY lower(p.full_name), p.id "
+                : "ORDER BY ts_rank(p.search, to_tsquery('english', :ts)) DESC, lower(p.full_name), p.id ";
+        return jdbi.withHandle(h -> {
+            List<PersonSummary> items = bindQuery(h.createQuery(SUMMARY + where + order + "LIMIT :limit OFFSET :offset"), q, viewer, ts)
+                    .bind("limit", q.size())
+                    .bind("offset", (q.page() - 1) * q.size())
+                    .map((rs, ctx) -> mapSummary(rs))
+                    .list();
+            long total = bindQuery(h.createQuery("SELECT count(*) FROM (SELECT 1 FROM people p " + where
+                            + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, viewer, ts)
+                    .mapTo(Long.class).one();
+            boolean capped = total > COUNT_CAP;
+            return new Paged<>(items, q.page(), q.size(), capped ? COUNT_CAP : total, capped);
+        });
+    }
+
+    private static Query bindQuery(Query query, DirectoryQuery q, Viewer viewer, String ts) {
+        query.bind("seeAll", viewer.managesDirectory())
+                .bind("self", viewer.personId() == null ? -1L : viewer.personId());
+        if (!ts.isEmpty()) {
+            query.bind("ts", ts);
+        }
+        if (q.sector() != null) {
+            query.bind("sector", q.sector());
+        }
+        if (q.placeId() != null) {
+            query.bind("place", q.placeId());
+        }
+        if (q.organisationId() != null) {
+            query.bind("organisation", q.organisationId());
+        }
+        if (q.interest() != null) {
+            query.bind("interest", q.interest());
+        }
+        if (q.profession() != null) {
+            query.bind("profession", q.profession());
+        }
+        return query;
+    }
+
+    public Optional<Person> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    static Optional<Person> find(Handle h, long id) {
+        return h.createQuery(PERSON + "WHERE p.id = :id").bind("id", id).map((rs, ctx) -> mapPerson(rs)).findOne();
+    }
+
+    /** The entry if this viewer may see it; unlisted people are hidden as if they did not exist. */
+    public Person visibleTo(long id, Viewer viewer) {
+        Person person = find(id).orElseThrow(() -> new NotFoundException("No person with id " + id));
+        if (!person.listed() && !viewer.managesDirectory() && !viewer.isPerson(id)) {
+            throw new NotFoundException("No person with id " + id);
+        }
+        if (viewer.managesDirectory() || viewer.isPerson(id) || "email".equals(person.contactPreference())) {
+            return person;
+        }
+        return person.withoutEmail();
+    }
+
+    public Person get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No person with id " + id));
+    }
+
+    public List<String> professions() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT profession FROM people WHERE profession <> '' "
+                + "AND listed ORDER BY profession LIMIT 500").mapTo(String.class).list());
+    }
+
+    public Person create(PersonInput input) {
+        long id = jdbi.inTransaction(h -> insert(h, input));
+        return get(id);
+    }
+
+    /** Inserts a validated entry in the caller's transaction. */
+    public static long insert(Handle h, PersonInput input) {
+        checkEmailFree(h, input.email(), null);
+        Long placeId = input.place().isEmpty() ? null : Reference.placeId(h, input.place());
+        return h.createUpdate("INSERT INTO people (full_name, email, job_title, profession, organisation_id, sector_code, "
+                        + "place_id, interests, offers, asks, bio, contact_preference, listed) VALUES (:fullName, :email, "
+                        + ":jobTitle, :profession, :organisationId, :sector, :place, :interests, :offers, :asks, :bio, :contact, :listed)")
+                .bindMethods(input)
+                .bind("place", placeId)
+                .bind("interests", input.interests().toArray(String[]::new))
+                .bind("contact", input.contactPreference())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public Person update(long id, PersonInput input) {
+        jdbi.useTransaction(h -> {
+            checkEmailFree(h, input.email(), id);
+            Long placeId = input.place().isEmpty() ? null : Reference.placeId(h, input.place());
+            int n = h.createUpdate("UPDATE people SET full_name = :fullName, email = :email, job_title = :jobTitle, "
+                            + "profession = :profession, organisation_id = :organisationId, sector_code = :sector, place_id = :place, "
+                            + "interests = :interests, offers = :offers, asks = :asks, bio = :bio, contact_preference = :contact, "
+                            + "listed = :listed, updated_at = now() WHERE id = :id")
+                    .bindMethods(input)
+                    .bind("place", placeId)
+                    .bind("interests", input.interests().toArray(String[]::new))
+                    .bind("contact", input.contactPreference())
+                    .bind("id", id)
+                    .execute();
+            if (n == 0) {
+                throw new NotFoundException("No person with id " + id);
+            }
+        });
+        return get(id);
+    }
+
+    public void delete(long id) {
+        jdbi.useTransaction(h -> {
+            if (h.createUpdate("DELETE FROM people WHERE id = :id").bind("id", id).execute() == 0) {
+                throw new NotFoundException("No person with id " + id);
+            }
+        });
+    }
+
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM people").mapTo(Long.class).one());
+    }
+
+    private static void checkEmailFree(Handle h, String email, Long exceptId) {
+        if (email == null) {
+            return;
+        }
+        Optional<Long> owner = h.createQuery("SELECT id FROM people WHERE lower(email) = lower(:email)")
+                .bind("email", email).mapTo(Long.class).findOne();
+        if (owner.isPresent() && !owner.get().equals(exceptId)) {
+            throw new ConflictException("Another person in the directory already has the email " + email);
+        }
+    }
+
+    static PersonSummary mapSummary(ResultSet rs) throws SQLException {
+        return new PersonSummary(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),
+                rs.getString("profession"), rs.getString("organisation_name"), rs.getString("sector_code"),
+                rs.getString("sector_name"), rs.getString("place_name"), Rows.textArray(rs, "interests"));
+    }
+
+    static Person mapPerson(ResultSet rs) throws SQLException {
+        return new Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"), rs.getString("job_title"),
+                rs.getString("profession"), Rows.nullableLong(rs, "organisation_id"), rs.getString("organisation_name"),
+                rs.getString("sector_code"), rs.getString("sector_name"), Rows.nullableLong(rs, "place_id"),
+                rs.getString("place_name"), Rows.textArray(rs, "interests"), rs.getString("offers"), rs.getString("asks"),
+                rs.getString("bio"), rs.getString("contact_preference"), rs.getBoolean("listed"),
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,115 @@
+package org.convene.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.convene.errors.BadRequestException;
+import org.convene.errors.ConflictException;
+import org.convene.errors.ForbiddenException;
+import org.convene.errors.NotFoundException;
+import org.convene.errors.TooManyRequestsException;
+import org.convene.errors.UnauthenticatedException;
+import org.convene.errors.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become responses: JSON with a message under /api, a plain
+ * GOV.UK-style error page elsewhere. Unexpected exceptions are logged with an id the user sees,
+ * never shown as a stack trace.
+ */
+public final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    private final Templates templates;
+
+    public ErrorMapping(Templates templates) {
+        this.templates = templates;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "Page not found", e.getMessage(), Map.of()));
+        routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 422, "There is a problem", e.getMessage(), e.fieldErrors()));
+        routes.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, "There is a problem", e.getMessage(), Map.of()));
+        routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, "There is a problem", e.getMessage(), Map.of()));
+        routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, "You cannot do this", e.getMessage(), Map.of()));
+        routes.exception(TooManyRequestsException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            respond(ctx, 429, "Too many attempts", e.getMessage(), Map.of());
+        });
+        routes.exception(UnauthenticatedException.class, (e, ctx) -> {
+            if (!Security.isApi(ctx) && ctx.method() == HandlerType.GET) {
+                String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+                ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+                return;
+            }
+            if (Security.isApi(ctx)) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            respond(ctx, 401, "Sign in to continue", e.getMessage(), Map.of());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), Map.of()));
+        routes.exception(io.javalin.validation.ValidationException.class, (e, ctx) -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            e.getErrors().forEach((field, errors) -> fields.put(field, errors.isEmpty() ? "is not valid" : "is not valid: " + errors.get(0).getMessage()));
+            String first = fields.isEmpty() ? "The request is not valid" : fields.keySet().iterator().next() + " " + fields.values().iterator().next();
+            respond(ctx, 400, "There is a problem", first, fields);
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Sorry, there is a problem with the service",
+                    "Something went wrong on our side (error " + id + "). Try again later.", Map.of());
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
+                respond(ctx, 404, "Page not found", "There is nothing at " + ctx.path() + ".", Map.of());
+            }
+        });
+        routes.error(405, ctx -> respond(ctx, 405, "Not allowed", ctx.method() + " is not allowed on " + ctx.path() + ".", Map.of()));
+    }
+
+    private void respond(Context ctx, int status, String title, String message, Map<String, String> fields) {
+        ctx.status(status);
+        if (Security.isApi(ctx) || wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            body.put("error", message);
+            if (!fields.isEmpty()) {
+                body.put("fields", fields);
+            }
+            ctx.json(body);
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", status);
+        model.put("title", title);
+        model.put("message", message);
+        model.put("fields", fields);
+        try {
+            templates.page(ctx, "error.jte", model);
+        } catch (RuntimeException renderFailure) {
+            log.error("Could not render the error page", renderFailure);
+            ctx.contentType("text/plain; charset=utf-8").result(title + ": " + message);
+        }
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.startsWith("application/json");
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "There is a problem";
+            case 404 -> "Page not found";
+            case 413 -> "The upload is too large";
+            default -> "There is a problem";
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package org.convene.web;
+
+import org.convene.accounts.Viewer;
+
+/** What every page needs besides its own data: who is looking, the form token, where they are. */
+public record PageContext(Viewer viewer, String csrfToken, String path, String flash) {
+
+    public boolean signedIn() {
+        return viewer.signedIn();
+    }
+
+    /** True for the navigation item covering the current page. */
+    public boolean in(String section) {
+        return path.equals(section) || path.startsWith(section + "/");
+    }
+}

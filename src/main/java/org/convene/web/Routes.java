@@ -1,0 +1,106 @@
+package org.convene.web;
+
+import static org.convene.web.Access.ADMIN;
+import static org.convene.web.Access.ANYONE;
+import static org.convene.web.Access.DIRECTORY_MANAGER;
+import static org.convene.web.Access.SIGNED_IN;
+import static org.convene.web.Route.delete;
+import static org.convene.web.Route.get;
+import static org.convene.web.Route.post;
+import static org.convene.web.Route.put;
+
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+import org.convene.accounts.AccountPages;
+import org.convene.accounts.AdminPages;
+import org.convene.home.HomePage;
+import org.convene.ops.Health;
+import org.convene.ops.Metrics;
+import org.convene.organisations.OrganisationPages;
+import org.convene.organisations.OrganisationsApi;
+import org.convene.people.PeopleApi;
+import org.convene.people.PeoplePages;
+import org.convene.ties.TiePages;
+import org.convene.ties.TiesApi;
+
+/** The route table: every URL Convene answers, with who may use it. Nothing is routed anywhere else. */
+public final class Routes {
+    private final List<Route> table;
+
+    public Routes(HomePage home, AccountPages accounts, AdminPages admin, PeoplePages people, PeopleApi peopleApi,
+                  OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
+                  Health health, Metrics metrics, OpenApi openApi) {
+        this.table = List.of(
+                get("/", ANYONE, home::show, "Start page"),
+                get("/health", ANYONE, health::check, "Health check (database)"),
+                get("/metrics", ANYONE, metrics::scrape, "Prometheus metrics"),
+                get("/api/openapi.json", ANYONE, openApi::serve, "OpenAPI description of /api/v1"),
+
+                // Accounts
+                get("/login", ANYONE, accounts::loginForm, "Sign-in form"),
+                post("/login", ANYONE, accounts::login, "Sign in"),
+                post("/logout", ANYONE, accounts::logout, "Sign out"),
+                get("/register", ANYONE, accounts::registerForm, "Self-registration form (when open)"),
+                post("/register", ANYONE, accounts::register, "Register"),
+                get("/forgot-password", ANYONE, accounts::forgotForm, "Ask for a password reset link"),
+                post("/forgot-password", ANYONE, accounts::forgot, "Send a password reset link"),
+                get("/reset/{token}", ANYONE, accounts::resetForm, "Choose a new password"),
+                post("/reset/{token}", ANYONE, accounts::reset, "Save a new password"),
+                get("/invite/{token}", ANYONE, accounts::inviteForm, "Accept an invitation"),
+                post("/invite/{token}", ANYONE, accounts::acceptInvite, "Choose a password for an invitation"),
+                get("/account", SIGNED_IN, accounts::account, "Your account and API tokens"),
+                post("/account/password", SIGNED_IN, accounts::changePassword, "Change your password"),
+                post("/account/tokens", SIGNED_IN, accounts::createToken, "Create a personal access token"),
+                post("/account/tokens/{id}/revoke", SIGNED_IN, accounts::revokeToken, "Revoke a token"),
+
+                // Administration
+                get("/admin/accounts", ADMIN, admin::accounts, "Accounts and roles"),
+                post("/admin/accounts/{id}", ADMIN, admin::updateAccount, "Change an account's roles or status"),
+                get("/admin/invite", ADMIN, admin::inviteForm, "Invitation form"),
+                post("/admin/invite", ADMIN, admin::invite, "Invite someone by email"),
+                get("/admin/settings", ADMIN, admin::settings, "Settings"),
+                post("/admin/settings", ADMIN, admin::saveSettings, "Save settings"),
+
+                // Directory pages
+                get("/people", SIGNED_IN, people::directory, "Search the directory"),
+                get("/people/new", DIRECTORY_MANAGER, people::newForm, "Add a person form"),
+                post("/people", DIRECTORY_MANAGER, people::create, "Add a person"),
+                get("/people/{id}", SIGNED_IN, people::profile, "Profile"),
+                get("/people/{id}/edit", SIGNED_IN, people::editForm, "Edit a profile (own, or programme team)"),
+                post("/people/{id}", SIGNED_IN, people::update, "Save a profile (own, or programme team)"),
+                post("/people/{id}/ties", SIGNED_IN, people::addTie, "Record that you know this person"),
+                post("/ties/{id}/end", SIGNED_IN, ties::end, "Remove a connection"),
+                get("/organisations", SIGNED_IN, organisations::list, "Browse organisations"),
+                get("/organisations/new", DIRECTORY_MANAGER, organisations::newForm, "Add an organisation form"),
+                post("/organisations", DIRECTORY_MANAGER, organisations::create, "Add an organisation"),
+                get("/organisations/{id}", SIGNED_IN, organisations::show, "Organisation"),
+                get("/organisations/{id}/edit", DIRECTORY_MANAGER, organisations::editForm, "Edit an organisation form"),
+                post("/organisations/{id}", DIRECTORY_MANAGER, organisations::update, "Save an organisation"),
+
+                // JSON API
+                get("/api/v1/people", SIGNED_IN, peopleApi::list, "Search people"),
+                post("/api/v1/people", DIRECTORY_MANAGER, peopleApi::create, "Add a person"),
+                get("/api/v1/people/{id}", SIGNED_IN, peopleApi::get, "A person"),
+                put("/api/v1/people/{id}", SIGNED_IN, peopleApi::update, "Replace a person's entry (own, or programme team)"),
+                delete("/api/v1/people/{id}", ADMIN, peopleApi::delete, "Delete a person"),
+                get("/api/v1/organisations", SIGNED_IN, organisationsApi::list, "List organisations"),
+                post("/api/v1/organisations", DIRECTORY_MANAGER, organisationsApi::create, "Add an organisation"),
+                get("/api/v1/organisations/{id}", SIGNED_IN, organisationsApi::get, "An organisation"),
+                put("/api/v1/organisations/{id}", DIRECTORY_MANAGER, organisationsApi::update, "Replace an organisation"),
+                delete("/api/v1/organisations/{id}", ADMIN, organisationsApi::delete, "Delete an empty organisation"),
+                get("/api/v1/ties", SIGNED_IN, tiesApi::list, "List ties"),
+                post("/api/v1/ties", SIGNED_IN, tiesApi::create, "Record a tie"),
+                get("/api/v1/ties/{id}", SIGNED_IN, tiesApi::get, "A tie"),
+                delete("/api/v1/ties/{id}", SIGNED_IN, tiesApi::end, "End a tie (either person, or programme team)"));
+    }
+
+    public List<Route> table() {
+        return table;
+    }
+
+    public void install(RoutesConfig routes) {
+        for (Route r : table) {
+            routes.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
+        }
+    }
+}

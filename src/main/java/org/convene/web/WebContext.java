@@ -1,0 +1,74 @@
+package org.convene.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.convene.accounts.Viewer;
+import org.convene.errors.ForbiddenException;
+
+/** Per-request state that the security filter puts on the context, and small helpers around it. */
+public final class WebContext {
+    static final String VIEWER = "convene.viewer";
+    static final String CSRF = "convene.csrf";
+    public static final String SESSION_COOKIE = "convene_session";
+    public static final String CSRF_COOKIE = "convene_csrf";
+    static final String FLASH_COOKIE = "convene_flash";
+    static final String SECURE = "convene.secure";
+
+    private WebContext() {
+    }
+
+    public static Viewer viewer(Context ctx) {
+        Viewer v = ctx.attribute(VIEWER);
+        return v == null ? Viewer.ANONYMOUS : v;
+    }
+
+    /** The signed-in viewer's own directory entry id, or a clear refusal when they have none. */
+    public static long ownPersonId(Context ctx) {
+        Long id = viewer(ctx).personId();
+        if (id == null) {
+            throw new ForbiddenException("Your account has no directory profile yet");
+        }
+        return id;
+    }
+
+    public static String csrfToken(Context ctx) {
+        String token = ctx.attribute(CSRF);
+        return token == null ? "" : token;
+    }
+
+    public static PageContext page(Context ctx) {
+        return new PageContext(viewer(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx));
+    }
+
+    /** A one-line confirmation shown on the next page (after a redirect). */
+    public static void flash(Context ctx, String message) {
+        ctx.cookie(cookie(ctx, FLASH_COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8), 60));
+    }
+
+    private static String takeFlash(Context ctx) {
+        String value = ctx.cookie(FLASH_COOKIE);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        ctx.cookie(cookie(ctx, FLASH_COOKIE, "", 0));
+        try {
+            String message = URLDecoder.decode(value, StandardCharsets.UTF_8);
+            return message.length() > 300 ? message.substring(0, 300) : message;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static boolean secure(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(SECURE)) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
+                || "https".equalsIgnoreCase(ctx.scheme());
+    }
+
+    static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
+        return new Cookie(name, value, "/", maxAgeSeconds, secure(ctx), true, null, SameSite.LAX);
+    }
+}
