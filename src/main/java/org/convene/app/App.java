@@ -95,12 +95,20 @@ public final class App implements AutoCloseable {
             cfg.http.maxRequestSize = 1_000_000;
             cfg.jetty.multipartConfig.maxFileSize(20, io.javalin.config.SizeUnit.MB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(21, io.javalin.config.SizeUnit.MB);
-            cfg.staticFiles.enableWebjars();
+            // Static files carry an access rule like every route; webjar paths are versioned, so cache them for long.
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "/META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                files.roles = Set.of(org.convene.web.Access.ANYONE);
+            });
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/assets";
                 files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "max-age=3600");
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+                files.roles = Set.of(org.convene.web.Access.ANYONE);
             });
             cfg.requestLogger.http(metrics::record);
             cfg.routes.before(security::headers);

@@ -47,6 +47,9 @@ public final class Security {
 
     public void authorise(Context ctx) {
         Access access = accessOf(ctx.routeRoles());
+        if (access == Access.ANYONE && stateless(ctx.path())) {
+            return;
+        }
         if (isApi(ctx)) {
             ctx.attribute(WebContext.VIEWER, apiViewer(ctx));
         } else {
@@ -65,6 +68,12 @@ public final class Security {
         if (!isApi(ctx) && !SAFE.contains(ctx.method())) {
             checkCsrf(ctx);
         }
+    }
+
+    /** Open resources that never depend on who is asking: no session lookup, no cookies set. */
+    private static boolean stateless(String path) {
+        return path.startsWith("/webjars/") || path.startsWith("/assets/") || path.equals("/health")
+                || path.equals("/metrics") || path.equals("/api/openapi.json");
     }
 
     static boolean isApi(Context ctx) {
