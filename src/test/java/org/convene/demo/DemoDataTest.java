@@ -1,0 +1,54 @@
+package org.convene.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.convene.testing.TestApp;
+import org.convene.testing.WebClient;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("db")
+class DemoDataTest {
+    @Test
+    void loadsTheRegionOnceWithAWorkingAccountForEachRole() {
+        try (TestApp app = TestApp.start()) {
+            DemoData.Result result = DemoData.fillIfEmpty(app.jdbi(), 3, 400);
+            assertThat(result.people()).isEqualTo(400);
+            long people = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM people").mapTo(Long.class).one());
+            long ties = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties").mapTo(Long.class).one());
+            long searchable = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM people WHERE search IS NOT NULL").mapTo(Long.class).one());
+            assertThat(people).isEqualTo(400);
+            assertThat(ties).isEqualTo(result.ties());
+            assertThat(searchable).isEqualTo(400);
+            assertThat(result.accounts()).hasSize(4);
+            for (DemoData.DemoAccount account : result.accounts()) {
+                assertThat(app.client().signIn(account.email(), result.password()).statusCode()).as(account.email()).isEqualTo(302);
+            }
+            assertThat(DemoData.fillIfEmpty(app.jdbi(), 3, 400)).as("not twice").isNull();
+            DemoData.Result replaced = DemoData.load(app.jdbi(), 4, 300, true);
+            assertThat(replaced.people()).isEqualTo(300);
+            assertThat(app.client().signIn(replaced.accounts().get(0).email(), replaced.password()).statusCode()).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void largeLoadsRebuildTheSearchIndexes() {
+        try (TestApp app = TestApp.start()) {
+            DemoData.load(app.jdbi(), 5, DemoData.REBUILD_INDEXES_ABOVE + 1000, false);
+            long indexes = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM pg_indexes WHERE tablename = 'people' "
+                    + "AND indexname IN ('people_search_idx', 'people_interests_idx')").mapTo(Long.class).one());
+            assertThat(indexes).isEqualTo(2);
+            String token = app.token("lead@" + DemoData.DEMO_DOMAIN);
+            assertThat(WebClient.api(app, "GET", "/api/v1/people?q=discharge&sector=acute", token, null).body()).contains("\"total\"");
+        }
+    }
+
+    @Test
+    void sizesOutsideTheRangeAreRefused() {
+        try (TestApp app = TestApp.start()) {
+            assertThatThrownBy(() -> DemoData.load(app.jdbi(), 1, 99, false)).hasMessageContaining("between 100 and 1,000,000");
+            assertThatThrownBy(() -> DemoData.load(app.jdbi(), 1, 1_000_001, false)).hasMessageContaining("between 100 and 1,000,000");
+        }
+    }
+}
