@@ -1,0 +1,59 @@
+package org.convene.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import org.convene.app.Config;
+import org.convene.testing.TestApp;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Tag("db")
+class OutboxDeliveryTest {
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static Config.Smtp smtp() {
+        return new Config.Smtp("localhost", SMTP.getSmtp().getPort(), "", "", "Convene <no-reply@test.example>", false);
+    }
+
+    @Test
+    void queuedEmailIsSentOnceAfterCommit() throws Exception {
+        try (TestApp app = TestApp.start()) {
+            app.jdbi().useTransaction(h -> Outbox.enqueue(h, "someone@test.example", "Hello", "A message with ünïcödé"));
+            app.jdbi().useTransaction(h -> {
+                Outbox.enqueue(h, "rolled-back@test.example", "Never", "This transaction fails");
+                h.rollback();
+            });
+            OutboxDelivery delivery = new OutboxDelivery(app.jdbi(), new SmtpMailSender(smtp()));
+            assertThat(delivery.deliverDue(10)).isEqualTo(1);
+            assertThat(delivery.deliverDue(10)).isZero();
+            MimeMessage[] received = SMTP.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            assertThat(received[0].getSubject()).isEqualTo("Hello");
+            assertThat(GreenMailUtil.getBody(received[0])).contains("=C3=BCn=C3=AF");
+        }
+    }
+
+    @Test
+    void aFailedSendIsRetriedLaterWithTheErrorKept() {
+        try (TestApp app = TestApp.start()) {
+            app.jdbi().useTransaction(h -> Outbox.enqueue(h, "someone@test.example", "Hello", "Body"));
+            OutboxDelivery failing = new OutboxDelivery(app.jdbi(), (to, subject, body) -> {
+                throw new IllegalStateException("SMTP server said no");
+            });
+            assertThat(failing.deliverDue(10)).isZero();
+            Map<String, Object> row = app.jdbi().withHandle(h -> h.createQuery("SELECT attempts, last_error, sent_at, send_after > now() AS later FROM outbox")
+                    .mapToMap().one());
+            assertThat(row.get("attempts")).isEqualTo(1);
+            assertThat(row.get("last_error")).isEqualTo("SMTP server said no");
+            assertThat(row.get("sent_at")).isNull();
+            assertThat(row.get("later")).isEqualTo(true);
+        }
+    }
+}
