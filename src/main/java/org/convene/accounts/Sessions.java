@@ -43,26 +43,24 @@ public final class Sessions {
         }
         byte[] hash = Secrets.sha256(token);
         return jdbi.withHandle(h -> {
-            Optional<SessionRow> row = h.createQuery("SELECT s.account_id, s.csrf_token, "
-                            + "s.last_seen_at < now() - make_interval(secs => :touch) AS stale "
-                            + "FROM sessions s WHERE s.token_hash = :hash AND s.expires_at > now() "
-                            + "AND s.last_seen_at > now() - make_interval(secs => :idle)")
+            Optional<SessionRow> row = h.createQuery("SELECT s.csrf_token, "
+                            + "s.last_seen_at < now() - make_interval(secs => :touch) AS stale, "
+                            + "a.id, a.email, a.password_hash, a.roles, a.person_id, a.status, a.created_at, a.last_login_at "
+                            + "FROM sessions s JOIN accounts a ON a.id = s.account_id "
+                            + "WHERE s.token_hash = :hash AND s.expires_at > now() "
+                            + "AND s.last_seen_at > now() - make_interval(secs => :idle) AND a.status = 'active'")
                     .bind("hash", hash)
                     .bind("touch", (double) TOUCH_INTERVAL.toSeconds())
                     .bind("idle", (double) IDLE_TIMEOUT.toSeconds())
-                    .map((rs, ctx) -> new SessionRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                    .map((rs, ctx) -> new SessionRow(Accounts.map(rs), rs.getString("csrf_token"), rs.getBoolean("stale")))
                     .findOne();
             if (row.isEmpty()) {
-                return Optional.<Session>empty();
-            }
-            Optional<Account> account = Accounts.byId(h, row.get().accountId()).filter(Account::active);
-            if (account.isEmpty()) {
                 return Optional.<Session>empty();
             }
             if (row.get().stale()) {
                 h.createUpdate("UPDATE sessions SET last_seen_at = now() WHERE token_hash = :hash").bind("hash", hash).execute();
             }
-            return Optional.of(new Session(token, account.get(), row.get().csrf()));
+            return Optional.of(new Session(token, row.get().account(), row.get().csrf()));
         });
     }
 
@@ -86,6 +84,6 @@ public final class Sessions {
                 .execute());
     }
 
-    private record SessionRow(long accountId, String csrf, boolean stale) {
+    private record SessionRow(Account account, String csrf, boolean stale) {
     }
 }

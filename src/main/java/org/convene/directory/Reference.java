@@ -1,5 +1,6 @@
 package org.convene.directory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +16,15 @@ public final class Reference {
     private final List<Sector> sectors;
     private final Map<String, Sector> sectorsByCode;
 
+    private final Cached<List<Place>> places;
+    private final Cached<List<String>> topics;
+
     public Reference(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.places = new Cached<>(Duration.ofSeconds(30), () -> jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM places ORDER BY name")
+                .map((rs, ctx) -> new Place(rs.getLong(1), rs.getString(2))).list()));
+        this.topics = new Cached<>(Duration.ofSeconds(30), () -> jdbi.withHandle(h -> h.createQuery("SELECT name FROM topics ORDER BY name")
+                .mapTo(String.class).list()));
         this.sectors = jdbi.withHandle(h -> h.createQuery("SELECT code, name FROM sectors ORDER BY sort_order")
                 .map((rs, ctx) -> new Sector(rs.getString(1), rs.getString(2))).list());
         this.sectorsByCode = sectors.stream().collect(Collectors.toUnmodifiableMap(Sector::code, Function.identity()));
@@ -43,9 +51,9 @@ public final class Reference {
                 .findFirst();
     }
 
+    /** Places for filters and forms; re-read at most every 30 seconds, as they change rarely. */
     public List<Place> places() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM places ORDER BY name")
-                .map((rs, ctx) -> new Place(rs.getLong(1), rs.getString(2))).list());
+        return places.get();
     }
 
     public Optional<Place> place(long id) {
@@ -61,6 +69,6 @@ public final class Reference {
     }
 
     public List<String> topics() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT name FROM topics ORDER BY name").mapTo(String.class).list());
+        return topics.get();
     }
 }

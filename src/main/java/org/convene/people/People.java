@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.Query;
 /** Data access for the people directory. */
 public final class People {
     /** Counting every match in a national directory on every search costs more than it tells. */
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
     private static final String PERSON = "SELECT p.id, p.full_name, p.email, p.job_title, p.profession, p.organisation_id, "
             + "o.name AS organisation_name, p.sector_code, s.name AS sector_name, p.place_id, pl.name AS place_name, "
             + "p.interests, p.offers, p.asks, p.bio, p.contact_preference, p.listed, p.created_at, p.updated_at "
@@ -36,6 +36,15 @@ public final class People {
     /**
      * Searches the directory. Viewers see people who consented to be listed, and themselves;
      * administrators and programme leads see everyone.
+     *
+     * <p>The matches are counted first, up to {@link #COUNT_CAP} + 1. Up to that many are shown
+     * in name order: they are collected through their indexes and sorted, a few milliseconds.
+     * More than that are shown newest first, read backwards through the primary key until the
+     * page is full. Name order over a large set cost too much: a common first name at the far end
+     * of the alphabet walked most of the name index (175 ms at 100,000 people), and sorting twenty
+     * thousand matches took 25 ms at 100,000 and would take ten times that at a million. Ids are
+     * independent of names and interests, so the walk stops after about 20 / (share of people
+     * matching) rows, at most 2,000 at 100,000 people.
      */
     public Paged<PersonSummary> search(DirectoryQuery q, Viewer viewer) {
         String ts = q.tsQuery();
@@ -58,18 +67,22 @@ public final class People {
         if (q.profession() != null) {
             where.append("AND lower(p.profession) = lower(:profession) ");
         }
-        String order = ts.isEmpty() ? "ORDER BY lower(p.full_name), p.id "
-                : "ORDER BY ts_rank(p.search, to_tsquery('english', :ts)) DESC, lower(p.full_name), p.id ";
         return jdbi.withHandle(h -> {
-            List<PersonSummary> items = bindQuery(h.createQuery(SUMMARY + where + order + "LIMIT :limit OFFSET :offset"), q, viewer, ts)
-                    .bind("limit", q.size())
-                    .bind("offset", (q.page() - 1) * q.size())
-                    .map((rs, ctx) -> mapSummary(rs))
-                    .list();
             long total = bindQuery(h.createQuery("SELECT count(*) FROM (SELECT 1 FROM people p " + where
                             + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, viewer, ts)
                     .mapTo(Long.class).one();
             boolean capped = total > COUNT_CAP;
+            String pageIds = capped
+                    ? "SELECT p.id FROM people p " + where + "ORDER BY p.id DESC LIMIT :limit OFFSET :offset"
+                    : "WITH matches AS MATERIALIZED (SELECT p.id, lower(p.full_name) AS sort_name FROM people p " + where + ") "
+                            + "SELECT id FROM matches ORDER BY sort_name, id LIMIT :limit OFFSET :offset";
+            String order = capped ? "ORDER BY p.id DESC" : "ORDER BY lower(p.full_name), p.id";
+            List<PersonSummary> items = bindQuery(h.createQuery("WITH page AS (" + pageIds + ") " + SUMMARY
+                            + "JOIN page ON page.id = p.id " + order), q, viewer, ts)
+                    .bind("limit", q.size())
+                    .bind("offset", (q.page() - 1) * q.size())
+                    .map((rs, ctx) -> mapSummary(rs))
+                    .list();
             return new Paged<>(items, q.page(), q.size(), capped ? COUNT_CAP : total, capped);
         });
     }

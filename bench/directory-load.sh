@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Directory search under load, with /health as the ceiling, on the embedded PostgreSQL.
+# Usage: bench/directory-load.sh [PEOPLE] [DURATION_SECONDS]     (defaults: 100000 people, 20 s)
+# Needs: target/convene.jar (mvn -q package -DskipTests), wrk and hey (apt-get install -y wrk hey).
+# Writes raw tool output to bench/out/ and prints a summary table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+people=${1:-100000}
+duration=${2:-20}
+port=7199
+out=bench/out
+data=$out/data-$people
+mkdir -p $out
+jar=target/convene.jar
+export CONVENE_PORT=$port CONVENE_DATA_DIR=$data CONVENE_REQUEST_LOG_LEVEL=WARN CONVENE_ADMIN_PASSWORD="bench admin password"
+
+if [ ! -d "$data" ]; then
+  start=$(date +%s.%N)
+  java -jar $jar demo --people "$people" --seed 1 | tee $out/demo-$people.txt
+  echo "demo --people $people: $(echo "$(date +%s.%N) - $start" | bc) s" | tee -a $out/demo-$people.txt
+fi
+password=$(sed -n 's/.*all with the password \([^)]*\)).*/\1/p' $out/demo-$people.txt)
+token=$(java -jar $jar token create --email lead@demo.convene.example --name bench)
+
+java -Xmx2g -jar $jar serve > $out/server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf localhost:$port/health >/dev/null && break; sleep 1; done
+
+jar_cookies=$(mktemp)
+curl -s -c "$jar_cookies" localhost:$port/login -o $out/login.html
+csrf=$(grep -o 'name="_csrf" value="[^"]*"' $out/login.html | head -1 | sed 's/.*value="//;s/"//')
+curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -X POST localhost:$port/login \
+  --data-urlencode "_csrf=$csrf" --data-urlencode "email=lead@demo.convene.example" --data-urlencode "password=$password"
+session=$(awk '$6 == "convene_session" {print $7}' "$jar_cookies")
+[ -n "$session" ] || { echo "could not sign in"; exit 1; }
+
+url=http://127.0.0.1:$port
+echo "warming up"
+wrk -t2 -c50 -d10s -s bench/rotate.lua $url -- /people "Cookie: convene_session=$session" >/dev/null
+wrk -t2 -c50 -d5s -s bench/rotate.lua $url -- /api/v1/people "Authorization: Bearer $token" >/dev/null
+
+summary=$out/summary-$people.txt
+: > $summary
+run() { # name connections wrk-args...
+  local name=$1 conns=$2; shift 2
+  wrk -t2 -c"$conns" -d"${duration}s" --latency "$@" > $out/wrk-$name-$conns.txt
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' $out/wrk-$name-$conns.txt)
+  p50=$(awk '$1 == "50%" {print $2}' $out/wrk-$name-$conns.txt)
+  p99=$(awk '$1 == "99%" {print $2}' $out/wrk-$name-$conns.txt)
+  local errors
+  errors=$(grep -E "Non-2xx|Socket errors" $out/wrk-$name-$conns.txt | tr '\n' ' ' || true)
+  printf "%-14s c=%-4s %10s req/s  p50 %-9s p99 %-9s %s\n" "$name" "$conns" "$rps" "$p50" "$p99" "$errors" | tee -a $summary
+}
+for c in 50 200; do
+  run health $c $url/health
+  run search-page $c -s bench/rotate.lua $url -- /people "Cookie: convene_session=$session"
+  run people-api $c -s bench/rotate.lua $url -- /api/v1/people "Authorization: Bearer $token"
+done
+
+# Fixed offered rate: half the search page's saturation throughput at 50 connections.
+sat=$(awk '/Requests\/sec/ {print int($2)}' $out/wrk-search-page-50.txt)
+rate=$(( sat / 2 ))
+workers=50
+per_worker=$(( (rate + workers - 1) / workers ))
+hey -z "${duration}s" -c $workers -q $per_worker -H "Cookie: convene_session=$session" \
+  "$url/people?q=discharge&sector=housing" > $out/hey-search-page.txt
+p99=$(awk '/99% in/ {print $3}' $out/hey-search-page.txt)
+p50=$(awk '/50% in/ {print $3}' $out/hey-search-page.txt)
+achieved=$(awk '/Requests\/sec/ {print $2}' $out/hey-search-page.txt)
+echo "fixed rate     offered $((per_worker * workers)) req/s, achieved $achieved req/s: p50 ${p50}s p99 ${p99}s" | tee -a $summary
+echo "raw output in $out/"
