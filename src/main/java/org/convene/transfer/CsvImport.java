@@ -115,20 +115,20 @@ final class CsvImport {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StrictUtf8Reader.NotUtf8Exception bad) {
                 return ImportRejectedException.atLine(bad.line(),
-                        "the file is not valid UTF-8 text from this line. Save it as \"CSV UTF-8\" and try again.");
+                        "The file is not valid UTF-8 text from this line. Save it as \"CSV UTF-8\" and try again.");
             }
         }
         String problem = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         if (problem.contains("EOF reached before encapsulated token finished")) {
             return ImportRejectedException.atLine(line,
-                    "a quoted value starts here but its closing quote (\") is missing, so the rest of the file cannot be read.");
+                    "A quoted value starts here but its closing quote (\") is missing, so the rest of the file cannot be read.");
         }
         if (problem.contains("Invalid character between encapsulated token and delimiter")) {
             return ImportRejectedException.atLine(line,
-                    "a quoted value is followed by more text before the next comma. Inside quotes, write a quote as two quotes (\"\").");
+                    "A quoted value is followed by more text before the next comma. Inside quotes, write a quote as two quotes (\"\").");
         }
         if (e.getCause() instanceof org.apache.commons.csv.CSVException) {
-            return ImportRejectedException.atLine(line, "this is not valid CSV (" + problem + ").");
+            return ImportRejectedException.atLine(line, "This is not valid CSV (" + problem + ").");
         }
         return e;
     }
@@ -140,11 +140,11 @@ final class CsvImport {
         for (int i = 0; i < record.size(); i++) {
             String name = record.get(i).strip().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
-                throw ImportRejectedException.atLine(line, "column " + (i + 1) + " of the header has no name. "
+                throw ImportRejectedException.atLine(line, "Column " + (i + 1) + " of the header has no name. "
                         + "The first line must name the columns: " + columns.describe() + ".");
             }
             if (!seen.add(name)) {
-                throw ImportRejectedException.atLine(line, "the column '" + name + "' appears twice in the header.");
+                throw ImportRejectedException.atLine(line, "The column '" + name + "' appears twice in the header.");
             }
             if (!columns.known(name)) {
                 unknown.add(name);
@@ -152,16 +152,16 @@ final class CsvImport {
             names.add(name);
         }
         if (unknown.size() == names.size()) {
-            throw ImportRejectedException.atLine(line, "the first line must be a header naming the columns, but it names no known column. "
+            throw ImportRejectedException.atLine(line, "The first line must be a header naming the columns, but it names no known column. "
                     + "Known columns: " + columns.describe() + ".");
         }
         if (!unknown.isEmpty()) {
-            throw ImportRejectedException.atLine(line, (unknown.size() == 1 ? "unknown column '" : "unknown columns '")
+            throw ImportRejectedException.atLine(line, (unknown.size() == 1 ? "Unknown column '" : "Unknown columns '")
                     + String.join("', '", unknown) + "'. Known columns: " + columns.describe() + ".");
         }
         for (String required : columns.required()) {
             if (!names.contains(required)) {
-                throw ImportRejectedException.atLine(line, "the header has no '" + required + "' column, which is required. "
+                throw ImportRejectedException.atLine(line, "The header has no '" + required + "' column, which is required. "
                         + "Required columns: " + String.join(", ", columns.required()) + ".");
             }
         }
@@ -170,7 +170,7 @@ final class CsvImport {
 
     private static CsvRow row(CSVRecord record, long line, List<String> header) {
         if (record.size() != header.size()) {
-            return new CsvRow(line, Map.of(), record.size() + " values, but the header has " + header.size()
+            return new CsvRow(line, Map.of(), "This row has " + record.size() + " values, but the header has " + header.size()
                     + " columns. Check for a comma inside a value that is not in quotes.");
         }
         Map<String, String> cells = new HashMap<>();

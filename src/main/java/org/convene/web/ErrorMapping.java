@@ -65,6 +65,11 @@ public final class ErrorMapping {
             respond(ctx, 400, "There is a problem", first, fields);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (exceedsMultipartLimit(e)) {
+                respond(ctx, 413, titleFor(413), "The file is larger than Convene accepts (20 MB). "
+                        + "Split it into smaller files and upload them one by one.", Map.of());
+                return;
+            }
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Sorry, there is a problem with the service",
@@ -120,6 +125,21 @@ public final class ErrorMapping {
             lines.put("more", "… and " + e.more() + " more");
         }
         respond(ctx, 422, "There is a problem", e.getMessage(), lines);
+    }
+
+    /**
+     * Jetty refuses a multipart upload above the limits set in App (20 MB a file) while the form
+     * is first read, which is in the security filter; it says so only in the message of an
+     * IllegalStateException wrapped in a "bad multipart" error.
+     */
+    private static boolean exceedsMultipartLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().matches("max (file size|length) exceeded.*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wantsJson(Context ctx) {

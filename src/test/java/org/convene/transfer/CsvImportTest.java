@@ -130,7 +130,7 @@ class CsvImportTest {
     void unknownColumnsAreNamedWithTheKnownOnes() {
         ImportRejectedException e = rejected("name,sector,colour,size\nAnn,acute,red,L\n");
         assertThat(e.rows().get(0).line()).isEqualTo(1L);
-        assertThat(e.rows().get(0).message()).contains("'colour', 'size'").contains("name, sector, place");
+        assertThat(e.rows().get(0).message()).contains("Unknown columns 'colour', 'size'").contains("name, sector, place");
     }
 
     @Test
@@ -143,7 +143,7 @@ class CsvImportTest {
     void requiredAndDuplicateColumnsAreChecked() {
         assertThat(rejected("sector,place\nacute,Leeds\n").getMessage()).contains("no 'name' column");
         assertThat(rejected("name,Name\na,b\n").getMessage()).contains("'name' appears twice");
-        assertThat(rejected("name,,sector\na,b,c\n").getMessage()).contains("column 2 of the header has no name");
+        assertThat(rejected("name,,sector\na,b,c\n").getMessage()).contains("Column 2 of the header has no name");
     }
 
     @Test
