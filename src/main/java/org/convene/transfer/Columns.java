@@ -1,6 +1,5 @@
 package org.convene.transfer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,8 +14,7 @@ record Columns(List<String> read, List<String> required, List<String> ignored) {
     }
 
     String describe() {
-        List<String> all = new ArrayList<>(read);
-        String text = String.join(", ", all);
+        String text = String.join(", ", read);
         return ignored.isEmpty() ? text : text + " (" + String.join(" and ", ignored) + " from an export are accepted and ignored)";
     }
 }

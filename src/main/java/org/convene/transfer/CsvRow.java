@@ -13,8 +13,4 @@ record CsvRow(long line, Map<String, String> cells, String problem) {
         String value = cells.get(column);
         return value == null ? "" : SpreadsheetSafe.restore(value);
     }
-
-    boolean has(String column) {
-        return cells.containsKey(column);
-    }
 }
