@@ -34,6 +34,11 @@ import org.convene.people.PeoplePages;
 import org.convene.ties.TiePages;
 import org.convene.ties.Ties;
 import org.convene.ties.TiesApi;
+import org.convene.transfer.DirectoryExport;
+import org.convene.transfer.OrganisationsImport;
+import org.convene.transfer.PeopleImport;
+import org.convene.transfer.TransferApi;
+import org.convene.transfer.TransferPages;
 import org.convene.web.ErrorMapping;
 import org.convene.web.Json;
 import org.convene.web.OpenApi;
@@ -68,6 +73,9 @@ public final class App implements AutoCloseable {
         People people = new People(jdbi);
         Ties ties = new Ties(jdbi);
         Templates templates = new Templates();
+        PeopleImport peopleImport = new PeopleImport(jdbi, reference);
+        OrganisationsImport organisationsImport = new OrganisationsImport(jdbi, reference, organisations);
+        DirectoryExport export = new DirectoryExport(jdbi);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle);
@@ -82,6 +90,8 @@ public final class App implements AutoCloseable {
                 new OrganisationsApi(organisations, reference),
                 new TiePages(ties),
                 new TiesApi(ties),
+                new TransferPages(templates, peopleImport, organisationsImport, export),
+                new TransferApi(peopleImport, organisationsImport, export),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -2,8 +2,11 @@ package org.convene.cli;
 
 import org.convene.errors.BadRequestException;
 import org.convene.errors.ConflictException;
+import org.convene.errors.ImportRejectedException;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
+import org.convene.transfer.ExportCommand;
+import org.convene.transfer.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "convene", mixinStandardHelpOptions = true, version = "Convene 0.1.0",
         description = "Collective leadership programmes and communities of practice for health and care.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class,
-                TokenCommand.class, CommandLine.HelpCommand.class})
+                TokenCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class ConveneCommand implements Runnable {
 
     @Override
@@ -26,6 +29,12 @@ public final class ConveneCommand implements Runnable {
             commandLine.getErr().println("convene: " + message);
             if (e instanceof ValidationException v && !v.fieldErrors().isEmpty()) {
                 v.fieldErrors().forEach((field, problem) -> commandLine.getErr().println("  " + field + ": " + problem));
+            }
+            if (e instanceof ImportRejectedException rejected) {
+                rejected.rows().forEach(row -> commandLine.getErr().println("  line " + row.line() + ": " + row.message()));
+                if (rejected.more() > 0) {
+                    commandLine.getErr().printf("  ... and %,d more%n", rejected.more());
+                }
             }
             if (e instanceof ValidationException || e instanceof BadRequestException || e instanceof IllegalArgumentException) {
                 return 2;

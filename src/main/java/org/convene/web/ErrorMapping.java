@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.convene.errors.BadRequestException;
 import org.convene.errors.ConflictException;
 import org.convene.errors.ForbiddenException;
+import org.convene.errors.ImportRejectedException;
 import org.convene.errors.NotFoundException;
+import org.convene.errors.TooLargeException;
 import org.convene.errors.TooManyRequestsException;
 import org.convene.errors.UnauthenticatedException;
 import org.convene.errors.ValidationException;
@@ -35,6 +37,8 @@ public final class ErrorMapping {
     public void register(RoutesConfig routes) {
         routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "Page not found", e.getMessage(), Map.of()));
         routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 422, "There is a problem", e.getMessage(), e.fieldErrors()));
+        routes.exception(ImportRejectedException.class, this::rejectedImport);
+        routes.exception(TooLargeException.class, (e, ctx) -> respond(ctx, 413, titleFor(413), e.getMessage(), Map.of()));
         routes.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, "There is a problem", e.getMessage(), Map.of()));
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, "There is a problem", e.getMessage(), Map.of()));
         routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, "You cannot do this", e.getMessage(), Map.of()));
@@ -61,6 +65,11 @@ public final class ErrorMapping {
             respond(ctx, 400, "There is a problem", first, fields);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (exceedsMultipartLimit(e)) {
+                respond(ctx, 413, titleFor(413), "The file is larger than Convene accepts (20 MB). "
+                        + "Split it into smaller files and upload them one by one.", Map.of());
+                return;
+            }
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Sorry, there is a problem with the service",
@@ -97,6 +106,40 @@ public final class ErrorMapping {
             log.error("Could not render the error page", renderFailure);
             ctx.contentType("text/plain; charset=utf-8").result(title + ": " + message);
         }
+    }
+
+    /** An import refused as a whole: the message, then each problem with its line, as JSON or on the error page. */
+    private void rejectedImport(ImportRejectedException e, Context ctx) {
+        if (Security.isApi(ctx) || wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", 422);
+            body.put("error", e.getMessage());
+            body.put("rows", e.rows());
+            body.put("more", e.more());
+            ctx.status(422).json(body);
+            return;
+        }
+        Map<String, String> lines = new LinkedHashMap<>();
+        e.rows().forEach(row -> lines.put("line " + row.line(), "Line " + row.line() + ": " + row.message()));
+        if (e.more() > 0) {
+            lines.put("more", "… and " + e.more() + " more");
+        }
+        respond(ctx, 422, "There is a problem", e.getMessage(), lines);
+    }
+
+    /**
+     * Jetty refuses a multipart upload above the limits set in App (20 MB a file) while the form
+     * is first read, which is in the security filter; it says so only in the message of an
+     * IllegalStateException wrapped in a "bad multipart" error.
+     */
+    private static boolean exceedsMultipartLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().matches("max (file size|length) exceeded.*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wantsJson(Context ctx) {

@@ -22,6 +22,8 @@ import org.convene.people.PeopleApi;
 import org.convene.people.PeoplePages;
 import org.convene.ties.TiePages;
 import org.convene.ties.TiesApi;
+import org.convene.transfer.TransferApi;
+import org.convene.transfer.TransferPages;
 
 /** The route table: every URL Convene answers, with who may use it. Nothing is routed anywhere else. */
 public final class Routes {
@@ -29,7 +31,7 @@ public final class Routes {
 
     public Routes(HomePage home, AccountPages accounts, AdminPages admin, PeoplePages people, PeopleApi peopleApi,
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
-                  Health health, Metrics metrics, OpenApi openApi) {
+                  TransferPages transfer, TransferApi transferApi, Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -77,6 +79,14 @@ public final class Routes {
                 get("/organisations/{id}/edit", DIRECTORY_MANAGER, organisations::editForm, "Edit an organisation form"),
                 post("/organisations/{id}", DIRECTORY_MANAGER, organisations::update, "Save an organisation"),
 
+                // Import and export
+                get("/transfer", DIRECTORY_MANAGER, transfer::show, "Import and export page"),
+                post("/transfer/people", DIRECTORY_MANAGER, transfer::importPeople, "Import people from an uploaded CSV file"),
+                post("/transfer/organisations", DIRECTORY_MANAGER, transfer::importOrganisations, "Import organisations from an uploaded CSV file"),
+                get("/transfer/people.csv", DIRECTORY_MANAGER, transfer::peopleCsv, "Download people as CSV"),
+                get("/transfer/organisations.csv", DIRECTORY_MANAGER, transfer::organisationsCsv, "Download organisations as CSV"),
+                get("/transfer/ties.csv", DIRECTORY_MANAGER, transfer::tiesCsv, "Download ties as CSV"),
+
                 // JSON API
                 get("/api/v1/people", SIGNED_IN, peopleApi::list, "Search people"),
                 post("/api/v1/people", DIRECTORY_MANAGER, peopleApi::create, "Add a person"),
@@ -91,7 +101,12 @@ public final class Routes {
                 get("/api/v1/ties", SIGNED_IN, tiesApi::list, "List ties"),
                 post("/api/v1/ties", SIGNED_IN, tiesApi::create, "Record a tie"),
                 get("/api/v1/ties/{id}", SIGNED_IN, tiesApi::get, "A tie"),
-                delete("/api/v1/ties/{id}", SIGNED_IN, tiesApi::end, "End a tie (either person, or programme team)"));
+                delete("/api/v1/ties/{id}", SIGNED_IN, tiesApi::end, "End a tie (either person, or programme team)"),
+                post("/api/v1/imports/people", DIRECTORY_MANAGER, transferApi::importPeople, "Import people (CSV body, all or nothing)"),
+                post("/api/v1/imports/organisations", DIRECTORY_MANAGER, transferApi::importOrganisations, "Import organisations (CSV body, all or nothing)"),
+                get("/api/v1/exports/people.csv", DIRECTORY_MANAGER, transferApi::peopleCsv, "Export people as CSV"),
+                get("/api/v1/exports/organisations.csv", DIRECTORY_MANAGER, transferApi::organisationsCsv, "Export organisations as CSV"),
+                get("/api/v1/exports/ties.csv", DIRECTORY_MANAGER, transferApi::tiesCsv, "Export ties as CSV"));
     }
 
     public List<Route> table() {

@@ -1,0 +1,45 @@
+package org.convene.transfer;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that it is either complete or not there: the content goes to a temporary file
+ * beside it, which replaces the target only once everything is written. A failure halfway leaves
+ * the old file (or no file) and no temporary file behind.
+ */
+final class AtomicFile {
+
+    /** Writes the content of a file; may fail halfway. */
+    interface Content<R> {
+        R writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    static <R> R write(Path target, Content<R> content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+        try {
+            R result;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                result = content.writeTo(out);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return result;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
