@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.List;
 import org.convene.accounts.Role;
 import org.convene.demo.DemoData;
 import org.convene.testing.TestApp;
@@ -75,8 +74,8 @@ final class DemoSite implements AutoCloseable {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
     }
 
-    /** A listed demo person's name, sector and interests, as the directory shows them. */
-    record Listed(long id, String name, String sectorName, List<String> interests) {
+    /** A person in the directory. */
+    record Listed(long id, String name) {
     }
 
     /**

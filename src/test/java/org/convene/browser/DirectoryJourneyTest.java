@@ -96,7 +96,6 @@ class DirectoryJourneyTest {
             assertThat(summaryValue(page, "Sector")).hasText(filter.sectorName());
             assertThat(summaryValue(page, "Interests").getByRole(AriaRole.LINK,
                     new Locator.GetByRoleOptions().setName(filter.interest()).setExact(true))).isVisible();
-            String otherProfile = page.url();
 
             // My own profile: edit the job title and tick an interest.
             Locator navigation = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Menu"));
@@ -124,8 +123,13 @@ class DirectoryJourneyTest {
             assertThat(summaryValue(page, "Interests").getByRole(AriaRole.LINK,
                     new Locator.GetByRoleOptions().setName(newInterest).setExact(true))).isVisible();
 
-            // Back to the other person: "Do you know ...?" records a connection.
-            page.navigate(otherProfile);
+            // Back to the other person, found by name with the live text search; "Do you know ...?" records a connection.
+            navigation.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("People")).click();
+            assertThat(heading(page, "Find people")).isVisible();
+            String everyone = count.textContent();
+            page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(other.name());
+            assertThat(count).not().hasText(everyone);
+            page.locator("#results").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(other.name()).setExact(true)).click();
             assertThat(heading(page, other.name())).isVisible();
             assertThat(heading(page, "Do you know " + other.name() + "?")).isVisible();
             page.getByLabel("How do you know each other?").selectOption(new SelectOption().setLabel(TieKind.MET_THROUGH.label()));
@@ -167,7 +171,7 @@ class DirectoryJourneyTest {
                            AND (SELECT count(*) FROM results s WHERE s.full_name = r.full_name) = 1
                          ORDER BY lower(r.full_name), r.id LIMIT 1""")
                 .bind("self", self).bind("sector", filter.sectorCode()).bind("interest", filter.interest())
-                .map((rs, ctx) -> new DemoSite.Listed(rs.getLong("id"), rs.getString("full_name"), filter.sectorName(), java.util.List.of()))
+                .map((rs, ctx) -> new DemoSite.Listed(rs.getLong("id"), rs.getString("full_name")))
                 .one());
     }
 
