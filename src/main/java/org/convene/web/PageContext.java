@@ -13,4 +13,12 @@ public record PageContext(Viewer viewer, String csrfToken, String path, String f
     public boolean in(String section) {
         return path.equals(section) || path.startsWith(section + "/");
     }
+
+    /**
+     * The aria-current value for a navigation link to a section: "page" on the section's own page,
+     * "true" elsewhere in the section, null (attribute left out) outside it.
+     */
+    public String current(String section) {
+        return !in(section) ? null : path.equals(section) ? "page" : "true";
+    }
 }
