@@ -36,9 +36,12 @@ session=$(awk '$6 == "convene_session" {print $7}' "$jar_cookies")
 [ -n "$session" ] || { echo "could not sign in"; exit 1; }
 
 url=http://127.0.0.1:$port
-echo "warming up"
-wrk -t2 -c50 -d10s -s bench/rotate.lua $url -- /people "Cookie: convene_session=$session" >/dev/null
-wrk -t2 -c50 -d5s -s bench/rotate.lua $url -- /api/v1/people "Authorization: Bearer $token" >/dev/null
+echo "warming up (the JVM compiles the hot paths during the first tens of thousands of requests)"
+for script in rotate distinct; do
+  wrk -t2 -c50 -d15s -s bench/$script.lua $url -- /people "Cookie: convene_session=$session" >/dev/null
+  wrk -t2 -c50 -d10s -s bench/$script.lua $url -- /api/v1/people "Authorization: Bearer $token" >/dev/null
+done
+wrk -t2 -c50 -d10s $url/health >/dev/null
 
 summary=$out/summary-$people.txt
 : > $summary
@@ -55,19 +58,28 @@ run() { # name connections wrk-args...
 }
 for c in 50 200; do
   run health $c $url/health
-  run search-page $c -s bench/rotate.lua $url -- /people "Cookie: convene_session=$session"
-  run people-api $c -s bench/rotate.lua $url -- /api/v1/people "Authorization: Bearer $token"
+  run page-popular $c -s bench/rotate.lua $url -- /people "Cookie: convene_session=$session"
+  run page-distinct $c -s bench/distinct.lua $url -- /people "Cookie: convene_session=$session"
+  run api-popular $c -s bench/rotate.lua $url -- /api/v1/people "Authorization: Bearer $token"
+  run api-distinct $c -s bench/distinct.lua $url -- /api/v1/people "Authorization: Bearer $token"
 done
 
-# Fixed offered rate: half the search page's saturation throughput at 50 connections.
-sat=$(awk '/Requests\/sec/ {print int($2)}' $out/wrk-search-page-50.txt)
+# Fixed offered rate at half the search page's saturation throughput (50 connections).
+# Popular searches: hey paces 10 workers on the most common kind of query.
+sat=$(awk '/Requests\/sec/ {print int($2)}' $out/wrk-page-popular-50.txt)
 rate=$(( sat / 2 ))
-workers=50
-per_worker=$(( (rate + workers - 1) / workers ))
+workers=10
+per_worker=$(( rate / workers ))
 hey -z "${duration}s" -c $workers -q $per_worker -H "Cookie: convene_session=$session" \
-  "$url/people?q=discharge&sector=housing" > $out/hey-search-page.txt
-p99=$(awk '/99% in/ {print $3}' $out/hey-search-page.txt)
-p50=$(awk '/50% in/ {print $3}' $out/hey-search-page.txt)
-achieved=$(awk '/Requests\/sec/ {print $2}' $out/hey-search-page.txt)
-echo "fixed rate     offered $((per_worker * workers)) req/s, achieved $achieved req/s: p50 ${p50}s p99 ${p99}s" | tee -a $summary
+  "$url/people?q=discharge&sector=housing" > $out/hey-page-popular.txt
+p99=$(awk '/99% in/ {print $3}' $out/hey-page-popular.txt)
+p50=$(awk '/50% in/ {print $3}' $out/hey-page-popular.txt)
+achieved=$(awk '/Requests\/sec/ {print $2}' $out/hey-page-popular.txt)
+echo "fixed popular  offered $((per_worker * workers)) req/s, achieved $achieved req/s: p50 ${p50}s p99 ${p99}s" | tee -a $summary
+# Distinct searches: wrk with 10 connections, each pausing so the total is about half of saturation.
+sat=$(awk '/Requests\/sec/ {print int($2)}' $out/wrk-page-distinct-50.txt)
+rate=$(( sat / 2 ))
+pause=$(( 10 * 1000 / rate ))
+run fixed-distinct 10 -s bench/distinct.lua $url -- /people "Cookie: convene_session=$session" $pause
+echo "(fixed-distinct: 10 connections pausing ${pause} ms each, aiming at $rate req/s)" | tee -a $summary
 echo "raw output in $out/"

@@ -24,7 +24,11 @@ public record DirectoryQuery(String text, String sector, Long placeId, Long orga
         size = Math.min(100, Math.max(1, size));
     }
 
-    /** e.g. "hospital disch" becomes 'hospital':* &amp; 'disch':*; empty when there are no words. */
+    /**
+     * e.g. "hospital disch" becomes 'hospital' &amp; 'disch':*; empty when there are no words. Only
+     * the last word, the one still being typed, matches as a prefix: a prefix reads many more
+     * index entries than a word ("hous" also finds house, household, housebound...).
+     */
     public String tsQuery() {
         List<String> terms = new ArrayList<>();
         Matcher m = WORD.matcher(text);
@@ -33,7 +37,10 @@ public record DirectoryQuery(String text, String sector, Long placeId, Long orga
             if (word.length() > 60) {
                 word = word.substring(0, 60);
             }
-            terms.add("'" + word + "':*");
+            terms.add("'" + word + "'");
+        }
+        if (!terms.isEmpty()) {
+            terms.set(terms.size() - 1, terms.get(terms.size() - 1) + ":*");
         }
         return String.join(" & ", terms);
     }

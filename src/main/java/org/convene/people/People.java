@@ -1,6 +1,9 @@
 package org.convene.people;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +31,20 @@ public final class People {
             + "FROM people p JOIN sectors s ON s.code = p.sector_code LEFT JOIN organisations o ON o.id = p.organisation_id "
             + "LEFT JOIN places pl ON pl.id = p.place_id ";
     private final Jdbi jdbi;
+    private final Cache<CacheKey, Paged<PersonSummary>> cache = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
 
     public People(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     /**
-     * Searches the directory. Viewers see people who consented to be listed, and themselves;
-     * administrators and programme leads see everyone.
+     * Searches the directory. Viewers see people who consented to be listed; administrators and
+     * programme leads see everyone. Results are cached per query and audience and reused only
+     * while the directory's version (bumped by a trigger on every change, on any instance) is the
+     * one they were computed at: popular searches cost one small read, and are never stale.
      *
      * <p>The matches are counted first, up to {@link #COUNT_CAP} + 1. Up to that many are shown
      * in name order: they are collected through their indexes and sorted, a few milliseconds.
@@ -47,8 +56,17 @@ public final class People {
      * matching) rows, at most 2,000 at 100,000 people.
      */
     public Paged<PersonSummary> search(DirectoryQuery q, Viewer viewer) {
+        boolean seeAll = viewer.managesDirectory();
+        long version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM directory_version").mapTo(Long.class).one());
+        return cache.get(new CacheKey(q, seeAll, version), key -> searchNow(q, seeAll));
+    }
+
+    private record CacheKey(DirectoryQuery query, boolean seeAll, long version) {
+    }
+
+    private Paged<PersonSummary> searchNow(DirectoryQuery q, boolean seeAll) {
         String ts = q.tsQuery();
-        StringBuilder where = new StringBuilder("WHERE (p.listed OR :seeAll OR p.id = :self) ");
+        StringBuilder where = new StringBuilder("WHERE (p.listed OR :seeAll) ");
         if (!ts.isEmpty()) {
             where.append("AND p.search @@ to_tsquery('english', :ts) ");
         }
@@ -69,7 +87,7 @@ public final class People {
         }
         return jdbi.withHandle(h -> {
             long total = bindQuery(h.createQuery("SELECT count(*) FROM (SELECT 1 FROM people p " + where
-                            + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, viewer, ts)
+                            + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, seeAll, ts)
                     .mapTo(Long.class).one();
             boolean capped = total > COUNT_CAP;
             String pageIds = capped
@@ -78,7 +96,7 @@ public final class People {
                             + "SELECT id FROM matches ORDER BY sort_name, id LIMIT :limit OFFSET :offset";
             String order = capped ? "ORDER BY p.id DESC" : "ORDER BY lower(p.full_name), p.id";
             List<PersonSummary> items = bindQuery(h.createQuery("WITH page AS (" + pageIds + ") " + SUMMARY
-                            + "JOIN page ON page.id = p.id " + order), q, viewer, ts)
+                            + "JOIN page ON page.id = p.id " + order), q, seeAll, ts)
                     .bind("limit", q.size())
                     .bind("offset", (q.page() - 1) * q.size())
                     .map((rs, ctx) -> mapSummary(rs))
@@ -87,9 +105,8 @@ public final class People {
         });
     }
 
-    private static Query bindQuery(Query query, DirectoryQuery q, Viewer viewer, String ts) {
-        query.bind("seeAll", viewer.managesDirectory())
-                .bind("self", viewer.personId() == null ? -1L : viewer.personId());
+    private static Query bindQuery(Query query, DirectoryQuery q, boolean seeAll, String ts) {
+        query.bind("seeAll", seeAll);
         if (!ts.isEmpty()) {
             query.bind("ts", ts);
         }

@@ -74,4 +74,18 @@ class DirectorySearchTest {
             assertThat(search("", null, null, page).items()).extracting(PersonSummary::id).doesNotContain(unlisted);
         }
     }
+
+    @Test
+    void aCachedSearchNeverOutlivesAChangeMadeByAnotherInstance() {
+        Paged<PersonSummary> before = search("", "ambulance", null, 1);
+        PersonSummary first = before.items().get(0);
+        People otherInstance = new People(app.jdbi());
+        Person person = otherInstance.get(first.id());
+        otherInstance.update(person.id(), new PersonInput(person.fullName(), person.email(), person.jobTitle(), person.profession(),
+                person.organisationId(), person.sectorCode(), person.placeName(), person.interests(), person.offers(), person.asks(),
+                person.bio(), person.contactPreference(), false));
+        Paged<PersonSummary> after = search("", "ambulance", null, 1);
+        assertThat(after.items()).extracting(PersonSummary::id).doesNotContain(first.id());
+        assertThat(after.total()).isEqualTo(before.total() - 1);
+    }
 }

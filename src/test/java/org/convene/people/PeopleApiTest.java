@@ -48,7 +48,7 @@ class PeopleApiTest {
         assertThat(rosa.get("sectorCode").asText()).isEqualTo("housing");
         assertThat(rosa.get("interests")).extracting(JsonNode::asText).containsExactly("COPD and damp housing", "fuel poverty");
 
-        JsonNode byText = json(WebClient.api(app, "GET", "/api/v1/people?q=tenan%20resp", participant, null));
+        JsonNode byText = json(WebClient.api(app, "GET", "/api/v1/people?q=tenancy%20resp", participant, null));
         assertThat(byText.get("items")).extracting(n -> n.get("fullName").asText()).containsExactly("Rosa Kelly");
         JsonNode byFilters = json(WebClient.api(app, "GET", "/api/v1/people?sector=housing&interest=fuel%20poverty", participant, null));
         assertThat(byFilters.get("total").asLong()).isEqualTo(1);
