@@ -69,13 +69,7 @@ public final class Registration {
 
     /** Accepts an invitation by choosing a password; the link then stops working. */
     public Account acceptInvitation(String token, String password) {
-        long id = jdbi.inTransaction(h -> {
-            long accountId = AccountLinks.redeem(h, token, AccountLinks.Purpose.INVITE)
-                    .orElseThrow(() -> new ValidationException("This invitation link has expired or was already used"));
-            accounts.setPassword(h, accountId, Passwords.hash(password));
-            return accountId;
-        });
-        return accounts.get(id);
+        return setPasswordWithLink(token, AccountLinks.Purpose.INVITE, password, "This invitation link has expired or was already used");
     }
 
     /** Emails a reset link if the account exists; says nothing either way, so no one can probe for emails. */
@@ -94,9 +88,13 @@ public final class Registration {
     }
 
     public Account resetPassword(String token, String password) {
+        return setPasswordWithLink(token, AccountLinks.Purpose.RESET, password, "This reset link has expired or was already used");
+    }
+
+    /** Uses up the link and sets the password in one transaction, so a link works at most once. */
+    private Account setPasswordWithLink(String token, AccountLinks.Purpose purpose, String password, String expired) {
         long id = jdbi.inTransaction(h -> {
-            long accountId = AccountLinks.redeem(h, token, AccountLinks.Purpose.RESET)
-                    .orElseThrow(() -> new ValidationException("This reset link has expired or was already used"));
+            long accountId = AccountLinks.redeem(h, token, purpose).orElseThrow(() -> new ValidationException(expired));
             accounts.setPassword(h, accountId, Passwords.hash(password));
             return accountId;
         });
