@@ -46,7 +46,7 @@ public final class PeoplePages {
         model.put("queryString", queryString(query));
         if ("true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-History-Restore-Request"))) {
             ctx.header("Vary", "HX-Request");
-            ctx.contentType("text/html; charset=utf-8").result(templates.render("people/results.jte", model));
+            ctx.contentType("text/html; charset=utf-8").result(templates.bytes("people/results.jte", model));
             return;
         }
         model.put("sectors", AccountPages.sectorOptions(reference));
