@@ -173,6 +173,40 @@ class AccessibilityTest {
     }
 
     @Test
+    void formsForTheProgrammeTeam() {
+        audit(asAdmin, "/people/new", "Add a person", page -> { });
+        audit(asAdmin, "/organisations/new", "Add an organisation", page -> { });
+        long id = site.jdbi().withHandle(h -> h.createQuery("SELECT min(id) FROM organisations").mapTo(Long.class).one());
+        audit(asAdmin, "/organisations/" + id + "/edit", "Edit organisation", page -> { });
+        audit(asAdmin, "/transfer", null, page -> { });
+    }
+
+    @Test
+    void administrationForms() {
+        audit(asAdmin, "/admin/invite", "Invite someone", page -> { });
+        audit(asAdmin, "/admin/settings", "Settings", page -> { });
+    }
+
+    @Test
+    void pagesForPeopleWithoutASession() {
+        audit(signedOut, "/forgot-password", "Reset your password", page -> { });
+        site.jdbi().useHandle(h -> h.execute("UPDATE settings SET value = 'open' WHERE name = 'registration'"));
+        try {
+            audit(signedOut, "/register", "Create an account", page -> { });
+        } finally {
+            site.jdbi().useHandle(h -> h.execute("UPDATE settings SET value = 'invite_only' WHERE name = 'registration'"));
+        }
+        new org.convene.accounts.Registration(site.jdbi(), new org.convene.accounts.Accounts(site.jdbi()), "http://localhost")
+                .invite(new org.convene.people.PersonInput("Ivy Invited", "ivy@test.example", "", "", null, "housing", "",
+                        java.util.List.of(), "", "", "", "email", false), "ivy@test.example",
+                        java.util.Set.of(Role.PARTICIPANT), "admin@test.example");
+        String body = site.jdbi().withHandle(h -> h.createQuery("SELECT body FROM outbox WHERE recipient = 'ivy@test.example'")
+                .mapTo(String.class).one());
+        String link = body.substring(body.indexOf("/invite/")).split("\\s")[0];
+        audit(signedOut, link, "Welcome to Convene: choose a password", page -> { });
+    }
+
+    @Test
     void pageNotFound() {
         audit(asParticipant, "/no-such-page", "Page not found", page -> { });
         audit(asParticipant, "/people/999999999", "Page not found", page -> { });
