@@ -88,7 +88,7 @@ final class DemoSite implements AutoCloseable {
 
     Filter sectorAndInterest(long viewerPersonId) {
         return jdbi().withHandle(h -> h.createQuery("""
-                        WITH visible AS (SELECT * FROM people WHERE listed OR id = :self),
+                        WITH visible AS (SELECT * FROM people WHERE listed),
                              pairs AS (SELECT v.sector_code, i AS interest, count(*) AS n
                                          FROM visible v, unnest(v.interests) i
                                         GROUP BY v.sector_code, i)
