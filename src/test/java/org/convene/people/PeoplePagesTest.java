@@ -68,6 +68,7 @@ class PeoplePagesTest {
         HttpResponse<String> bad = browser.post("/people/" + other.id(), Map.of("fullName", "", "email", "nope", "sector", "acute",
                 "bio", "<script>alert(1)</script>"));
         assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("<title>Error: Edit your profile – Convene</title>");
         assertThat(bad.body()).contains("Enter a full name").contains("Enter an email address")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
         assertThat(new People(app.jdbi()).get(other.id()).fullName()).isEqualTo("Olu Other");
