@@ -103,7 +103,7 @@ public final class AccountPages {
             showRegister(ctx, Form.submitted(ctx, e));
         } catch (org.convene.errors.ConflictException e) {
             ctx.status(409);
-            showRegister(ctx, Form.submitted(ctx, new ValidationException(e.getMessage(), Map.of("email", e.getMessage()))));
+            showRegister(ctx, Form.conflict(ctx, "email", e));
         }
     }
 

@@ -80,7 +80,7 @@ public final class AdminPages {
             showInvite(ctx, Form.submitted(ctx, e));
         } catch (ConflictException e) {
             ctx.status(409);
-            showInvite(ctx, Form.submitted(ctx, new ValidationException(e.getMessage(), Map.of("email", e.getMessage()))));
+            showInvite(ctx, Form.conflict(ctx, "email", e));
         }
     }
 

@@ -57,11 +57,6 @@ public record Config(
                 value(env, "CONVENE_LOG_FORMAT", "text"));
     }
 
-    public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat);
-    }
-
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, dataDir, Optional.of(url), user, password, databasePoolSize,
                 adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat);

@@ -106,10 +106,6 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    public boolean embedded() {
-        return embedded != null;
-    }
-
     @Override
     public void close() {
         pool.close();

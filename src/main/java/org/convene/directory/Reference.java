@@ -56,11 +56,6 @@ public final class Reference {
         return places.get();
     }
 
-    public Optional<Place> place(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM places WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Place(rs.getLong(1), rs.getString(2))).findOne());
-    }
-
     /** The place with this name (any case), created if new. */
     public static long placeId(Handle h, String name) {
         String clean = name.trim().replaceAll("\\s+", " ");

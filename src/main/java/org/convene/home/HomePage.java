@@ -1,10 +1,10 @@
 package org.convene.home;
 
 import io.javalin.http.Context;
-
-import org.jdbi.v3.core.Jdbi;
+import java.util.HashMap;
 import org.convene.web.Templates;
 import org.convene.web.WebContext;
+import org.jdbi.v3.core.Jdbi;
 
 /** The start page: what Convene is, and for signed-in people, the size of the network so far. */
 public final class HomePage {
@@ -32,7 +32,7 @@ public final class HomePage {
                     .map((rs, c) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                     .one());
         }
-        java.util.HashMap<String, Object> model = new java.util.HashMap<>();
+        HashMap<String, Object> model = new HashMap<>();
         model.put("figures", figures);
         templates.page(ctx, "home.jte", model);
     }

@@ -58,7 +58,7 @@ public final class OrganisationPages {
             showForm(ctx, null, Form.submitted(ctx, e));
         } catch (ConflictException e) {
             ctx.status(409);
-            showForm(ctx, null, Form.submitted(ctx, new ValidationException(e.getMessage(), Map.of("name", e.getMessage()))));
+            showForm(ctx, null, Form.conflict(ctx, "name", e));
         }
     }
 
@@ -80,7 +80,7 @@ public final class OrganisationPages {
             showForm(ctx, id, Form.submitted(ctx, e));
         } catch (ConflictException e) {
             ctx.status(409);
-            showForm(ctx, id, Form.submitted(ctx, new ValidationException(e.getMessage(), Map.of("name", e.getMessage()))));
+            showForm(ctx, id, Form.conflict(ctx, "name", e));
         }
     }
 

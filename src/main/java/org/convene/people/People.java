@@ -3,8 +3,8 @@ package org.convene.people;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.convene.accounts.Viewer;
@@ -152,11 +152,6 @@ public final class People {
         return find(id).orElseThrow(() -> new NotFoundException("No person with id " + id));
     }
 
-    public List<String> professions() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT profession FROM people WHERE profession <> '' "
-                + "AND listed ORDER BY profession LIMIT 500").mapTo(String.class).list());
-    }
-
     public Person create(PersonInput input) {
         long id = jdbi.inTransaction(h -> insert(h, input));
         return get(id);
@@ -203,10 +198,6 @@ public final class People {
                 throw new NotFoundException("No person with id " + id);
             }
         });
-    }
-
-    public long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM people").mapTo(Long.class).one());
     }
 
     private static void checkEmailFree(Handle h, String email, Long exceptId) {

@@ -129,7 +129,7 @@ public final class PeoplePages {
             showEdit(ctx, id, Form.submitted(ctx, e));
         } catch (ConflictException e) {
             ctx.status(409);
-            showEdit(ctx, id, Form.submitted(ctx, new ValidationException(e.getMessage(), Map.of("email", e.getMessage()))));
+            showEdit(ctx, id, Form.conflict(ctx, "email", e));
         }
     }
 
@@ -148,7 +148,7 @@ public final class PeoplePages {
             showEdit(ctx, null, Form.submitted(ctx, e));
         } catch (ConflictException e) {
             ctx.status(409);
-            showEdit(ctx, null, Form.submitted(ctx, new ValidationException(e.getMessage(), Map.of("email", e.getMessage()))));
+            showEdit(ctx, null, Form.conflict(ctx, "email", e));
         }
     }
 

@@ -110,10 +110,6 @@ public final class Ties {
         }
     }
 
-    public long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ties").mapTo(Long.class).one());
-    }
-
     static Tie map(ResultSet rs) throws SQLException {
         return new Tie(rs.getLong("id"), rs.getLong("person_a"), rs.getString("a_name"), rs.getLong("person_b"),
                 rs.getString("b_name"), rs.getString("kind"), rs.getString("source"), rs.getString("source_ref"),

@@ -35,6 +35,11 @@ public record Form(Map<String, String> values, Map<String, List<String>> multiVa
         return new Form(values, multi, errors);
     }
 
+    /** The submitted form, to show again with a clash (e.g. a taken email) as the error on one field. */
+    public static Form conflict(Context ctx, String field, org.convene.errors.ConflictException e) {
+        return submitted(ctx, new ValidationException(e.getMessage(), Map.of(field, e.getMessage())));
+    }
+
     public String value(String field) {
         String v = values.get(field);
         return v == null ? "" : v;
