@@ -1,13 +1,22 @@
 package org.convene.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.convene.db.ChangeFeed;
 import org.convene.db.Rows;
 import org.convene.errors.NotFoundException;
 import org.jdbi.v3.core.Jdbi;
 
-/** Personal access tokens for the JSON API. The plain token is returned once and never stored. */
+/**
+ * Personal access tokens for the JSON API. The plain token is returned once and never stored.
+ * A token found live is remembered for up to a minute while the {@code auth} change version
+ * stands (revoking any token or changing any account moves it on every instance).
+ */
 public final class ApiTokens {
     public static final String PREFIX = "cvn_";
 
@@ -21,10 +30,22 @@ public final class ApiTokens {
     public record Created(long id, String token) {
     }
 
-    private final Jdbi jdbi;
+    private static final long REMEMBER_NANOS = Duration.ofMinutes(1).toNanos();
 
-    public ApiTokens(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final ChangeFeed changes;
+    private final Cache<String, Remembered> remembered = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    public ApiTokens(Jdbi jdbi, ChangeFeed changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
+    }
+
+    private record Remembered(TokenRow row, long authVersion, long readAtNanos) {
+        boolean fresh(long version) {
+            return authVersion == version && System.nanoTime() - readAtNanos < REMEMBER_NANOS
+                    && (row.expiresAt() == null || row.expiresAt().isAfter(Instant.now()));
+        }
     }
 
     public Created create(long accountId, String name, Integer expiresInDays) {
@@ -46,24 +67,40 @@ public final class ApiTokens {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(token);
+        String key = HexFormat.of().formatHex(hash);
+        long version = changes.listening() ? changes.version(ChangeFeed.Topic.AUTH) : -1;
+        Remembered known = version < 0 ? null : remembered.getIfPresent(key);
+        if (known != null && known.fresh(version)) {
+            return Optional.of(known.row().account());
+        }
+        Optional<TokenRow> found = lookUp(hash);
+        if (version >= 0) {
+            found.ifPresentOrElse(r -> remembered.put(key, new Remembered(r, version, System.nanoTime())),
+                    () -> remembered.invalidate(key));
+        }
+        return found.map(TokenRow::account);
+    }
+
+    private Optional<TokenRow> lookUp(byte[] hash) {
         return jdbi.withHandle(h -> {
-            Optional<TokenRow> row = h.createQuery("SELECT t.id AS token_id, "
+            Optional<TokenRow> row = h.createQuery("SELECT t.id AS token_id, t.expires_at AS token_expires_at, "
                             + "t.last_used_at IS NULL OR t.last_used_at < now() - interval '5 minutes' AS stale, "
                             + "a.id, a.email, a.password_hash, a.roles, a.person_id, a.status, a.created_at, a.last_login_at "
                             + "FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
                             + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) "
                             + "AND a.status = 'active'")
                     .bind("hash", hash)
-                    .map((rs, ctx) -> new TokenRow(rs.getLong("token_id"), rs.getBoolean("stale"), Accounts.map(rs)))
+                    .map((rs, ctx) -> new TokenRow(rs.getLong("token_id"), rs.getBoolean("stale"),
+                            Rows.instant(rs, "token_expires_at"), Accounts.map(rs)))
                     .findOne();
             // Recording every use would turn each API read into a write; to the nearest five minutes is enough.
             row.filter(TokenRow::stale).ifPresent(r -> h.createUpdate("UPDATE api_tokens SET last_used_at = now() WHERE id = :id")
                     .bind("id", r.tokenId()).execute());
-            return row.map(TokenRow::account);
+            return row;
         });
     }
 
-    private record TokenRow(long tokenId, boolean stale, Account account) {
+    private record TokenRow(long tokenId, boolean stale, Instant expiresAt, Account account) {
     }
 
     public List<TokenInfo> list(long accountId) {
@@ -83,5 +120,6 @@ public final class ApiTokens {
         if (n == 0) {
             throw new NotFoundException("No token with id " + tokenId);
         }
+        remembered.asMap().values().removeIf(r -> r.row().tokenId() == tokenId);
     }
 }

@@ -1,12 +1,21 @@
 package org.convene.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
+import org.convene.db.ChangeFeed;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Browser sessions stored in PostgreSQL, keyed by the hash of a random cookie value. A new token
  * is issued at every sign-in (no session fixation); sessions end after 12 idle hours or 14 days.
+ *
+ * <p>A session found in the database is remembered for up to a minute, and only while the
+ * {@code auth} change version is the one it was read at: ending any session or changing any
+ * account or token moves that version on every instance, so a sign-out or a disabled account
+ * takes effect everywhere as soon as the change commits.
  */
 public final class Sessions {
     public static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
@@ -17,10 +26,21 @@ public final class Sessions {
     public record Session(String token, Account account, String csrfToken) {
     }
 
-    private final Jdbi jdbi;
+    private static final long REMEMBER_NANOS = Duration.ofMinutes(1).toNanos();
 
-    public Sessions(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final ChangeFeed changes;
+    private final Cache<String, Remembered> remembered = Caffeine.newBuilder().maximumSize(50_000).build();
+
+    public Sessions(Jdbi jdbi, ChangeFeed changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
+    }
+
+    private record Remembered(Session session, long authVersion, long readAtNanos) {
+        boolean fresh(long version) {
+            return authVersion == version && System.nanoTime() - readAtNanos < REMEMBER_NANOS;
+        }
     }
 
     public Session start(Account account) {
@@ -42,6 +62,22 @@ public final class Sessions {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(token);
+        String key = HexFormat.of().formatHex(hash);
+        // The version is read before the session, so a change committed in between is never hidden.
+        long version = changes.listening() ? changes.version(ChangeFeed.Topic.AUTH) : -1;
+        Remembered known = version < 0 ? null : remembered.getIfPresent(key);
+        if (known != null && known.fresh(version)) {
+            return Optional.of(known.session());
+        }
+        Optional<Session> found = lookUp(token, hash);
+        if (version >= 0) {
+            found.ifPresentOrElse(s -> remembered.put(key, new Remembered(s, version, System.nanoTime())),
+                    () -> remembered.invalidate(key));
+        }
+        return found;
+    }
+
+    private Optional<Session> lookUp(String token, byte[] hash) {
         return jdbi.withHandle(h -> {
             Optional<SessionRow> row = h.createQuery("SELECT s.csrf_token, "
                             + "s.last_seen_at < now() - make_interval(secs => :touch) AS stale, "
@@ -68,12 +104,14 @@ public final class Sessions {
         if (token == null) {
             return;
         }
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
-                .bind("hash", Secrets.sha256(token)).execute());
+        byte[] hash = Secrets.sha256(token);
+        remembered.invalidate(HexFormat.of().formatHex(hash));
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", hash).execute());
     }
 
     /** Signs an account out everywhere, e.g. after a password reset. */
     public void endAll(long accountId) {
+        remembered.asMap().values().removeIf(r -> r.session().account().id() == accountId);
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE account_id = :id").bind("id", accountId).execute());
     }
 

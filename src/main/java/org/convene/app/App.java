@@ -16,6 +16,7 @@ import org.convene.accounts.Role;
 import org.convene.accounts.Secrets;
 import org.convene.accounts.Sessions;
 import org.convene.accounts.SignIn;
+import org.convene.db.ChangeFeed;
 import org.convene.db.Database;
 import org.convene.directory.Reference;
 import org.convene.home.HomePage;
@@ -54,6 +55,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private final Database database;
     private final Jobs jobs;
+    private final ChangeFeed changes;
     private final Javalin web;
     private final Routes routes;
 
@@ -63,14 +65,15 @@ public final class App implements AutoCloseable {
         Metrics metrics = new Metrics();
         database.bindMetrics(metrics.registry());
 
+        this.changes = new ChangeFeed(database.dataSource(), jdbi);
         Accounts accounts = new Accounts(jdbi);
-        Sessions sessions = new Sessions(jdbi);
+        Sessions sessions = new Sessions(jdbi, changes);
         LoginThrottle throttle = new LoginThrottle(jdbi);
-        ApiTokens tokens = new ApiTokens(jdbi);
+        ApiTokens tokens = new ApiTokens(jdbi, changes);
         Registration registration = new Registration(jdbi, accounts, config.baseUrl());
         Reference reference = new Reference(jdbi);
         Organisations organisations = new Organisations(jdbi);
-        People people = new People(jdbi);
+        People people = new People(jdbi, changes);
         Ties ties = new Ties(jdbi);
         Templates templates = new Templates();
         PeopleImport peopleImport = new PeopleImport(jdbi, reference);
@@ -137,6 +140,7 @@ public final class App implements AutoCloseable {
                     "%nCreated the first administrator: %s / %s%n(set CONVENE_ADMIN_PASSWORD to choose it yourself)%n%n",
                     config.adminEmail(), password));
             App app = new App(config, database);
+            app.changes.start();
             app.jobs.start();
             app.web.start();
             log.info("Convene is running at {} (port {})", config.baseUrl(), app.web.port());
@@ -180,6 +184,7 @@ public final class App implements AutoCloseable {
     public void close() {
         web.stop();
         jobs.close();
+        changes.close();
         database.close();
         log.info("Convene stopped");
     }

@@ -1,5 +1,6 @@
 package org.convene.cli;
 
+import org.convene.db.ChangeFeed;
 import org.convene.accounts.Account;
 import org.convene.accounts.Accounts;
 import org.convene.accounts.ApiTokens;
@@ -41,7 +42,7 @@ public final class TokenCommand implements Runnable {
                 if (!account.active()) {
                     throw new IllegalArgumentException("The account " + email + " is " + account.status());
                 }
-                System.out.println(new ApiTokens(db.jdbi()).create(account.id(), name, days).token());
+                System.out.println(new ApiTokens(db.jdbi(), ChangeFeed.polling(db.jdbi())).create(account.id(), name, days).token());
             }
         }
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.convene.accounts.Viewer;
+import org.convene.db.ChangeFeed;
 import org.convene.db.Rows;
 import org.convene.directory.Reference;
 import org.convene.errors.ConflictException;
@@ -36,15 +37,20 @@ public final class People {
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
 
-    public People(Jdbi jdbi) {
+    private final ChangeFeed changes;
+
+    public People(Jdbi jdbi, ChangeFeed changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
     }
 
     /**
      * Searches the directory. Viewers see people who consented to be listed; administrators and
      * programme leads see everyone. Results are cached per query and audience and reused only
-     * while the directory's version (bumped by a trigger on every change, on any instance) is the
-     * one they were computed at: popular searches cost one small read, and are never stale.
+     * while the directory's version (bumped by a trigger on every change, on any instance, and
+     * pushed to every instance by {@link ChangeFeed}) is the one they were computed at: popular
+     * searches cost no query at all, and are never older than the last committed change plus the
+     * moment its notification takes to arrive.
      *
      * <p>The matches are counted first, up to {@link #COUNT_CAP} + 1. Up to that many are shown
      * in name order: they are collected through their indexes and sorted, a few milliseconds.
@@ -57,7 +63,7 @@ public final class People {
      */
     public Paged<PersonSummary> search(DirectoryQuery q, Viewer viewer) {
         boolean seeAll = viewer.managesDirectory();
-        long version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM directory_version").mapTo(Long.class).one());
+        long version = changes.version(ChangeFeed.Topic.DIRECTORY);
         return cache.get(new CacheKey(q, seeAll, version), key -> searchNow(q, seeAll));
     }
 

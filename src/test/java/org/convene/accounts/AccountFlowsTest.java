@@ -1,5 +1,6 @@
 package org.convene.accounts;
 
+import org.convene.db.ChangeFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -180,7 +181,7 @@ class AccountFlowsTest {
         assertThat(WebClient.api(app, "GET", "/api/v1/people", token, null).statusCode()).isEqualTo(200);
         assertThat(browser.get("/account").body()).doesNotContain(token).contains("my script");
 
-        long id = new ApiTokens(app.jdbi()).list(app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM accounts WHERE email = 'hal@test.example'")
+        long id = new ApiTokens(app.jdbi(), ChangeFeed.polling(app.jdbi())).list(app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM accounts WHERE email = 'hal@test.example'")
                 .mapTo(Long.class).one())).get(0).id();
         assertThat(browser.post("/account/tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(302);
         assertThat(WebClient.api(app, "GET", "/api/v1/people", token, null).statusCode()).isEqualTo(401);

@@ -21,10 +21,47 @@ class SessionsAcrossInstancesTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("grace@test.example");
 
+            assertThat(browser.get("/account").statusCode()).as("known to the first instance too").isEqualTo(200);
             HttpResponse<String> signedOut = sameBrowserOnSecond.post("/logout", java.util.Map.of());
             assertThat(signedOut.statusCode()).isEqualTo(302);
-            assertThat(browser.get("/account").statusCode()).as("signed out everywhere").isEqualTo(302);
+            assertThat(statusSoon(browser, "/account", 302)).as("signed out everywhere").isEqualTo(302);
         }
+    }
+
+    @Test
+    void disablingAnAccountOnOneInstanceEndsItsSessionOnAnother() {
+        try (TestApp first = TestApp.start(); TestApp second = first.another()) {
+            first.person("Ife Bello", "ife@test.example", "primary", Role.PARTICIPANT);
+            WebClient browser = first.client();
+            browser.signIn("ife@test.example", TestApp.PASSWORD);
+            assertThat(browser.get("/account").statusCode()).isEqualTo(200);
+            String token = first.token("ife@test.example");
+            assertThat(WebClient.api(first, "GET", "/api/v1/people", token, null).statusCode()).isEqualTo(200);
+
+            second.jdbi().useHandle(h -> h.execute("UPDATE accounts SET status = 'disabled' WHERE email = 'ife@test.example'"));
+
+            assertThat(statusSoon(browser, "/account", 302)).as("page session ended").isEqualTo(302);
+            assertThat(WebClient.api(first, "GET", "/api/v1/people", token, null).statusCode()).as("token refused").isEqualTo(401);
+        }
+    }
+
+    /**
+     * A change reaches other instances when its notification arrives, a moment after the commit:
+     * ask again for up to two seconds before taking the answer.
+     */
+    private static int statusSoon(WebClient browser, String path, int expected) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        int status = browser.get(path).statusCode();
+        while (status != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = browser.get(path).statusCode();
+        }
+        return status;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.convene.people;
 
+import org.convene.db.ChangeFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
@@ -23,7 +24,7 @@ class DirectorySearchTest {
     static void start() {
         app = TestApp.start();
         DemoData.load(app.jdbi(), 11, 1500, false);
-        people = new People(app.jdbi());
+        people = new People(app.jdbi(), ChangeFeed.polling(app.jdbi()));
     }
 
     @AfterAll
@@ -79,7 +80,7 @@ class DirectorySearchTest {
     void aCachedSearchNeverOutlivesAChangeMadeByAnotherInstance() {
         Paged<PersonSummary> before = search("", "ambulance", null, 1);
         PersonSummary first = before.items().get(0);
-        People otherInstance = new People(app.jdbi());
+        People otherInstance = new People(app.jdbi(), ChangeFeed.polling(app.jdbi()));
         Person person = otherInstance.get(first.id());
         otherInstance.update(person.id(), new PersonInput(person.fullName(), person.email(), person.jobTitle(), person.profession(),
                 person.organisationId(), person.sectorCode(), person.placeName(), person.interests(), person.offers(), person.asks(),

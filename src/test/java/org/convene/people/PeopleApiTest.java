@@ -1,5 +1,6 @@
 package org.convene.people;
 
+import org.convene.db.ChangeFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,13 +118,13 @@ class PeopleApiTest {
         HttpResponse<String> theirs = WebClient.api(app, "PUT", "/api/v1/people/" + other.id(), participant,
                 "{\"fullName\": \"Hijacked\", \"sector\": \"acute\"}");
         assertThat(theirs.statusCode()).isEqualTo(403);
-        assertThat(new People(app.jdbi()).get(other.id()).fullName()).isEqualTo("Other Person");
+        assertThat(new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).get(other.id()).fullName()).isEqualTo("Other Person");
         assertThat(WebClient.api(app, "POST", "/api/v1/people", participant, "{\"fullName\": \"X\", \"sector\": \"acute\"}").statusCode()).isEqualTo(403);
     }
 
     @Test
     void unlistedPeopleAreHiddenFromOthersButNotFromTheProgrammeTeam() throws Exception {
-        Person hidden = new People(app.jdbi()).create(new PersonInput("Quiet Person", "quiet@test.example", "", "", null, "acute", "",
+        Person hidden = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(new PersonInput("Quiet Person", "quiet@test.example", "", "", null, "acute", "",
                 java.util.List.of(), "", "", "", "email", false));
         assertThat(WebClient.api(app, "GET", "/api/v1/people/" + hidden.id(), participant, null).statusCode()).isEqualTo(404);
         assertThat(json(WebClient.api(app, "GET", "/api/v1/people?q=quiet", participant, null)).get("total").asLong()).isZero();

@@ -1,5 +1,6 @@
 package org.convene.people;
 
+import org.convene.db.ChangeFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -49,7 +50,7 @@ class PeoplePagesTest {
                 "sector", "vcse", "jobTitle", "Carers Support Worker", "interests", "carers support", "otherInterests", "allotments, walking groups",
                 "contactPreference", "email", "listed", "on"));
         assertThat(saved.statusCode()).isEqualTo(302);
-        Person after = new People(app.jdbi()).get(pat.id());
+        Person after = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).get(pat.id());
         assertThat(after.jobTitle()).isEqualTo("Carers Support Worker");
         assertThat(after.interests()).containsExactly("carers support", "allotments", "walking groups");
         assertThat(browser.get("/people/" + pat.id()).body()).contains("Profile saved").contains("Carers Support Worker");
@@ -57,7 +58,7 @@ class PeoplePagesTest {
         assertThat(browser.get("/people/" + other.id() + "/edit").statusCode()).isEqualTo(403);
         HttpResponse<String> forged = browser.post("/people/" + other.id(), Map.of("fullName", "Hijacked", "sector", "acute"));
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(new People(app.jdbi()).get(other.id()).fullName()).isEqualTo("Olu Other");
+        assertThat(new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).get(other.id()).fullName()).isEqualTo("Olu Other");
     }
 
     @Test
@@ -71,12 +72,12 @@ class PeoplePagesTest {
         assertThat(bad.body()).contains("<title>Error: Edit your profile – Convene</title>");
         assertThat(bad.body()).contains("Enter a full name").contains("Enter an email address")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
-        assertThat(new People(app.jdbi()).get(other.id()).fullName()).isEqualTo("Olu Other");
+        assertThat(new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).get(other.id()).fullName()).isEqualTo("Olu Other");
     }
 
     @Test
     void storedTextIsEscapedWhenShown() {
-        Person sneaky = new People(app.jdbi()).create(new PersonInput("<img src=x onerror=alert(1)>", null, "", "", null, "acute", "",
+        Person sneaky = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(new PersonInput("<img src=x onerror=alert(1)>", null, "", "", null, "acute", "",
                 java.util.List.of("<b>bold</b>"), "", "", "\"><script>x()</script>", "email", true));
         WebClient browser = app.client();
         browser.signIn("pat@test.example", TestApp.PASSWORD);

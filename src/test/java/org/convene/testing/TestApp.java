@@ -1,5 +1,6 @@
 package org.convene.testing;
 
+import org.convene.db.ChangeFeed;
 import java.util.Set;
 import org.convene.accounts.Accounts;
 import org.convene.accounts.ApiTokens;
@@ -57,7 +58,7 @@ public final class TestApp implements AutoCloseable {
 
     /** A person in the directory (listed) with an account holding these roles; password {@link #PASSWORD}. */
     public Person person(String name, String email, String sector, Role... roles) {
-        Person person = new People(jdbi()).create(new PersonInput(name, email, "Job of " + name, "", null, sector, "Test Town",
+        Person person = new People(jdbi(), ChangeFeed.polling(jdbi())).create(new PersonInput(name, email, "Job of " + name, "", null, sector, "Test Town",
                 java.util.List.of("frailty"), "", "", "", "email", true));
         if (roles.length > 0) {
             long accountId = new Accounts(jdbi()).create(email, Passwords.hash(PASSWORD), Set.of(roles), person.id());
@@ -68,7 +69,7 @@ public final class TestApp implements AutoCloseable {
 
     public String token(String email) {
         long accountId = new Accounts(jdbi()).byEmail(email).orElseThrow().id();
-        return new ApiTokens(jdbi()).create(accountId, "test", null).token();
+        return new ApiTokens(jdbi(), ChangeFeed.polling(jdbi())).create(accountId, "test", null).token();
     }
 
     @Override

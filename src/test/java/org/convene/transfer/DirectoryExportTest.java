@@ -1,5 +1,6 @@
 package org.convene.transfer;
 
+import org.convene.db.ChangeFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ class DirectoryExportTest {
 
     private Person person(String name, String email, Long organisationId, String sector, String place,
                           List<String> interests, String offers, String bio, String contact, boolean listed) {
-        return new People(source.jdbi).create(new PersonInput(name, email, "Lead, \"QI\" team", "nursing", organisationId,
+        return new People(source.jdbi, ChangeFeed.polling(source.jdbi)).create(new PersonInput(name, email, "Lead, \"QI\" team", "nursing", organisationId,
                 sector, place, interests, offers, "", bio, contact, listed)
                 .validated(source.reference, source.organisations, source.reference.topics()));
     }

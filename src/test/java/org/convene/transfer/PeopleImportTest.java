@@ -1,5 +1,6 @@
 package org.convene.transfer;
 
+import org.convene.db.ChangeFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -39,7 +40,7 @@ class PeopleImportTest {
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.summary()).isEqualTo("Imported 2 people.");
         List<Person> stored = directory.jdbi.withHandle(h -> h.createQuery("SELECT id FROM people ORDER BY id")
-                .mapTo(Long.class).list()).stream().map(id -> new People(directory.jdbi).get(id)).toList();
+                .mapTo(Long.class).list()).stream().map(id -> new People(directory.jdbi, ChangeFeed.polling(directory.jdbi)).get(id)).toList();
         Person amara = stored.get(0);
         assertThat(amara.fullName()).isEqualTo("Amara Okafor");
         assertThat(amara.sectorCode()).isEqualTo("adult_social_care");
@@ -97,7 +98,7 @@ class PeopleImportTest {
 
     @Test
     void anEmailAlreadyInTheDirectoryIsAnError() {
-        new People(directory.jdbi).create(new PersonInput("Ann", "ann@example.org", "", "", null, "acute", "",
+        new People(directory.jdbi, ChangeFeed.polling(directory.jdbi)).create(new PersonInput("Ann", "ann@example.org", "", "", null, "acute", "",
                 List.of(), "", "", "", "email", true));
         ImportRejectedException e = directory.peopleRejected("full_name,email,sector\n"
                 + "Bob,bob@example.org,acute\nAnn Again,Ann@Example.ORG,acute\n");
@@ -112,7 +113,7 @@ class PeopleImportTest {
         directory.importPeople("full_name,organisation,sector,place\n"
                 + "Ann,leeds teaching hospitals,,\nBob,Leeds Teaching Hospitals,housing,Wakefield\n");
         Map<String, Person> byName = directory.jdbi.withHandle(h -> h.createQuery("SELECT id FROM people").mapTo(Long.class).list())
-                .stream().map(id -> new People(directory.jdbi).get(id))
+                .stream().map(id -> new People(directory.jdbi, ChangeFeed.polling(directory.jdbi)).get(id))
                 .collect(java.util.stream.Collectors.toMap(Person::fullName, p -> p));
         assertThat(byName.get("Ann").organisationName()).isEqualTo("Leeds Teaching Hospitals");
         assertThat(byName.get("Ann").sectorCode()).isEqualTo("acute");
