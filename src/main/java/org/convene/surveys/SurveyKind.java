@@ -1,0 +1,32 @@
+package org.convene.surveys;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a survey is for. */
+public enum SurveyKind {
+    MODULE_FEEDBACK("module_feedback", "Module feedback"),
+    BASELINE("baseline", "Baseline (start of programme)"),
+    END("end", "End of programme"),
+    CUSTOM("custom", "Other survey");
+
+    private final String code;
+    private final String label;
+
+    SurveyKind(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<SurveyKind> fromCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+}
