@@ -26,6 +26,16 @@ public record Viewer(long accountId, String email, Set<Role> roles, Long personI
         return has(Role.ADMIN) || has(Role.PROGRAMME_LEAD);
     }
 
+    /** Admins, programme leads and facilitators run programmes: attendance, results, the PDSA log. */
+    public boolean inProgrammeTeam() {
+        return managesDirectory() || has(Role.FACILITATOR);
+    }
+
+    /** Admins and programme leads set programmes up. */
+    public boolean leadsProgrammes() {
+        return managesDirectory();
+    }
+
     public boolean isPerson(long id) {
         return personId != null && personId == id;
     }

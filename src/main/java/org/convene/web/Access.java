@@ -12,6 +12,12 @@ public enum Access implements RouteRole {
     SIGNED_IN,
     /** Administrators and programme leads. */
     DIRECTORY_MANAGER,
+    /** Administrators and programme leads: set up programmes, cohorts, modules and surveys. */
+    PROGRAMME_LEAD,
+    /** The programme team: administrators, programme leads and facilitators (attendance, results, PDSA log). */
+    PROGRAMME_TEAM,
+    /** The programme team and sponsors: evaluation reports. */
+    REPORT_READER,
     /** Administrators only. */
     ADMIN;
 
@@ -19,7 +25,9 @@ public enum Access implements RouteRole {
         return switch (this) {
             case ANYONE -> true;
             case SIGNED_IN -> viewer.signedIn();
-            case DIRECTORY_MANAGER -> viewer.managesDirectory();
+            case DIRECTORY_MANAGER, PROGRAMME_LEAD -> viewer.managesDirectory();
+            case PROGRAMME_TEAM -> viewer.inProgrammeTeam();
+            case REPORT_READER -> viewer.inProgrammeTeam() || viewer.has(Role.SPONSOR);
             case ADMIN -> viewer.has(Role.ADMIN);
         };
     }
