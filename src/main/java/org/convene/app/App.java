@@ -39,6 +39,16 @@ import org.convene.transfer.DirectoryExport;
 import org.convene.transfer.OrganisationsImport;
 import org.convene.transfer.PeopleImport;
 import org.convene.transfer.TransferApi;
+import org.convene.programmes.CourseChanges;
+import org.convene.programmes.Enrolments;
+import org.convene.programmes.ProgrammePages;
+import org.convene.programmes.Programmes;
+import org.convene.surveys.Distribution;
+import org.convene.surveys.Responses;
+import org.convene.surveys.Results;
+import org.convene.surveys.SurveyLinks;
+import org.convene.surveys.SurveyPages;
+import org.convene.surveys.Surveys;
 import org.convene.transfer.TransferPages;
 import org.convene.web.ErrorMapping;
 import org.convene.web.Json;
@@ -80,8 +90,17 @@ public final class App implements AutoCloseable {
         OrganisationsImport organisationsImport = new OrganisationsImport(jdbi, reference, organisations);
         DirectoryExport export = new DirectoryExport(jdbi);
 
+        Programmes programmes = new Programmes(jdbi);
+        Enrolments enrolments = new Enrolments(jdbi);
+        Surveys surveys = new Surveys(jdbi);
+        Results results = new Results(jdbi);
+        Responses responses = new Responses(jdbi);
+        SurveyLinks surveyLinks = new SurveyLinks(jdbi);
+        Distribution distribution = new Distribution(jdbi, surveyLinks, config.baseUrl());
+        CourseChanges courseChanges = new CourseChanges(jdbi);
+
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
-        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle);
+        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution);
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi),
@@ -95,6 +114,8 @@ public final class App implements AutoCloseable {
                 new TiesApi(ties),
                 new TransferPages(templates, peopleImport, organisationsImport, export),
                 new TransferApi(peopleImport, organisationsImport, export),
+                new ProgrammePages(templates, programmes, enrolments, surveys, results, courseChanges),
+                new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Sessions;
 import org.convene.mail.OutboxDelivery;
+import org.convene.surveys.Distribution;
 
 /**
  * The background schedule, in one place. db-scheduler keeps it in PostgreSQL, so each run happens
@@ -18,10 +19,12 @@ import org.convene.mail.OutboxDelivery;
 public final class Jobs implements AutoCloseable {
     private final Scheduler scheduler;
 
-    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle) {
+    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
                         .execute((instance, ctx) -> outbox.deliverDue(200)),
+                Tasks.recurring("survey-distribution", FixedDelay.ofSeconds(30))
+                        .execute((instance, ctx) -> surveys.run()),
                 Tasks.recurring("purge-sessions", FixedDelay.ofHours(1))
                         .execute((instance, ctx) -> {
                             sessions.purgeExpired();

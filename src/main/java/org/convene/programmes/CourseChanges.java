@@ -54,6 +54,12 @@ public final class CourseChanges {
                 (java.time.Instant) row[12], comments, before, after);
     }
 
+    /** The comments linked to a change, as "responseId:questionId". */
+    public List<String> commentRefs(long changeId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT response_id || ':' || question_id FROM course_change_comments WHERE change_id = :id")
+                .bind("id", changeId).mapTo(String.class).list());
+    }
+
     private static String label(Object position, String title) {
         return position == null ? null : "Module " + position + ": " + title;
     }

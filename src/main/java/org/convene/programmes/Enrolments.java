@@ -108,8 +108,33 @@ public final class Enrolments {
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw ImportRejectedException.file("The file could not be read as CSV: " + e.getMessage());
         }
+        return enrolByEmail(cohortId, emails, lines, problems);
+    }
+
+    /**
+     * Enrols the people whose emails are given one per line (as typed into a form). Every line
+     * must name someone in the directory, or nobody is enrolled.
+     */
+    public int enrolEmails(long cohortId, String text) {
+        List<String> emails = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        String[] all = (text == null ? "" : text).split("\\R");
+        if (all.length > MAX_CSV_ROWS) {
+            throw ImportRejectedException.file("Enrol at most " + MAX_CSV_ROWS + " people at a time.");
+        }
+        for (int i = 0; i < all.length; i++) {
+            String email = all[i].trim().replaceAll("[,;]+$", "");
+            if (!email.isEmpty()) {
+                emails.add(email.toLowerCase(Locale.ROOT));
+                lines.add(i + 1);
+            }
+        }
+        return enrolByEmail(cohortId, emails, lines, new ArrayList<>());
+    }
+
+    private int enrolByEmail(long cohortId, List<String> emails, List<Integer> lines, List<ImportRejectedException.Row> problems) {
         if (emails.isEmpty() && problems.isEmpty()) {
-            throw ImportRejectedException.file("The file has no rows to enrol.");
+            throw ImportRejectedException.file("There is nobody to enrol: give at least one email address.");
         }
         return jdbi.inTransaction(h -> {
             cohortExists(h, cohortId);

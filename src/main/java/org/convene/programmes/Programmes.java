@@ -248,6 +248,13 @@ public final class Programmes {
                 m.endsAt(), m.location(), m.online(), m.celebration(), m.feedback(), byModule.getOrDefault(m.id(), List.of()))).toList();
     }
 
+    /** People who can facilitate: directory entries of accounts with the facilitator or programme lead role. */
+    public List<Module.Facilitator> facilitatorChoices() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT p.id, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id "
+                        + "WHERE a.roles && ARRAY['facilitator', 'programme_lead']::text[] AND a.status = 'active' ORDER BY p.full_name")
+                .map((rs, ctx) -> new Module.Facilitator(rs.getLong(1), rs.getString(2))).list());
+    }
+
     // Materials
 
     public List<Material> materials(long moduleId) {

@@ -70,6 +70,18 @@ public final class Responses {
                 .map((rs, ctx) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).findOne());
     }
 
+    /** Directory people by email (lower case), for naming connections by email address. */
+    public Map<String, Long> peopleByEmail(List<String> emails) {
+        Map<String, Long> found = new LinkedHashMap<>();
+        if (emails.isEmpty()) {
+            return found;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT lower(email), id FROM people WHERE lower(email) = ANY(:emails)")
+                .bind("emails", emails.toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> found.put(e.getKey(), e.getValue())));
+        return found;
+    }
+
     /** The surveys a person has been invited to, newest first, with whether they have answered. */
     public record Invited(Survey survey, long invitationId, Instant submittedAt) {
     }

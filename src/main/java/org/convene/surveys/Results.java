@@ -121,6 +121,13 @@ public final class Results {
         return new ItemResult(q, answered[0], counts, null, null, Map.of());
     }
 
+    /** The free-text answers to a module's feedback, or none while its results are withheld. */
+    public List<Comment> moduleComments(long moduleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM surveys WHERE module_id = :m AND kind = 'module_feedback'")
+                .bind("m", moduleId).mapTo(Long.class).findOne()
+                .map(id -> of(h, Surveys.get(h, id)).comments()).orElse(List.of()));
+    }
+
     /** One point of an item's trend: the module's mean, or null where the module's results are withheld or missing. */
     public record TrendPoint(int modulePosition, String moduleTitle, long surveyId, int responses, Double mean) {
     }

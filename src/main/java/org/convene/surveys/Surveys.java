@@ -73,6 +73,14 @@ public final class Surveys {
         return get(id);
     }
 
+    /** The numeric items asked in the cohort's module feedback, by code (a PDSA change can follow one). */
+    public List<org.convene.web.Option> feedbackItems(long cohortId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT ON (q.code) q.code, q.prompt FROM survey_questions q "
+                        + "JOIN surveys s ON s.id = q.survey_id WHERE s.cohort_id = :c AND s.kind = 'module_feedback' "
+                        + "AND q.kind IN ('likert', 'rating') ORDER BY q.code, q.position")
+                .bind("c", cohortId).map((rs, ctx) -> new org.convene.web.Option(rs.getString(1), rs.getString(2))).list());
+    }
+
     // The builder
 
     public Question addQuestion(long surveyId, SurveyTemplates.Item item) {

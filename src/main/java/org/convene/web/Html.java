@@ -12,6 +12,7 @@ public final class Html {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
     private Html() {
     }
@@ -30,8 +31,28 @@ public final class Html {
         return t == null ? "never" : DATE_TIME.format(t).replace("AM", "am").replace("PM", "pm");
     }
 
+    /** The time of day, UK time, e.g. 4:00pm. */
+    public static String time(Instant t) {
+        return t == null ? "" : TIME.format(t).replace("AM", "am").replace("PM", "pm");
+    }
+
+    /** A file size in kB or MB. */
+    public static String bytes(long n) {
+        return n < 1_000_000 ? Math.max(1, Math.round(n / 1000.0)) + " kB" : String.format(Locale.UK, "%.1f MB", n / 1_000_000.0);
+    }
+
     public static String number(long n) {
         return NumberFormat.getIntegerInstance(Locale.UK).format(n);
+    }
+
+    /** A mean or other measure to two decimal places, or a dash when there is none (withheld or missing). */
+    public static String decimal(Double d) {
+        return d == null || d.isNaN() ? "–" : String.format(Locale.UK, "%.2f", d);
+    }
+
+    /** A share as a whole percentage. */
+    public static String percent(double share) {
+        return Math.round(share * 100) + "%";
     }
 
     /** A query-string value, percent-encoded. */

@@ -3,6 +3,8 @@ package org.convene.web;
 import static org.convene.web.Access.ADMIN;
 import static org.convene.web.Access.ANYONE;
 import static org.convene.web.Access.DIRECTORY_MANAGER;
+import static org.convene.web.Access.PROGRAMME_LEAD;
+import static org.convene.web.Access.PROGRAMME_TEAM;
 import static org.convene.web.Access.SIGNED_IN;
 import static org.convene.web.Route.delete;
 import static org.convene.web.Route.get;
@@ -19,6 +21,8 @@ import org.convene.ops.Metrics;
 import org.convene.organisations.OrganisationPages;
 import org.convene.organisations.OrganisationsApi;
 import org.convene.people.PeopleApi;
+import org.convene.programmes.ProgrammePages;
+import org.convene.surveys.SurveyPages;
 import org.convene.people.PeoplePages;
 import org.convene.ties.TiePages;
 import org.convene.ties.TiesApi;
@@ -31,7 +35,8 @@ public final class Routes {
 
     public Routes(HomePage home, AccountPages accounts, AdminPages admin, PeoplePages people, PeopleApi peopleApi,
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
-                  TransferPages transfer, TransferApi transferApi, Health health, Metrics metrics, OpenApi openApi) {
+                  TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
+                  Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -86,6 +91,53 @@ public final class Routes {
                 get("/transfer/people.csv", DIRECTORY_MANAGER, transfer::peopleCsv, "Download people as CSV"),
                 get("/transfer/organisations.csv", DIRECTORY_MANAGER, transfer::organisationsCsv, "Download organisations as CSV"),
                 get("/transfer/ties.csv", DIRECTORY_MANAGER, transfer::tiesCsv, "Download ties as CSV"),
+
+                // Programmes, cohorts and modules
+                get("/programmes", SIGNED_IN, programmes::list, "Programmes (all for the team; your cohorts for participants)"),
+                get("/programmes/new", PROGRAMME_LEAD, programmes::newForm, "Create a programme form"),
+                post("/programmes", PROGRAMME_LEAD, programmes::create, "Create a programme"),
+                get("/programmes/{id}", PROGRAMME_TEAM, programmes::show, "A programme and its cohorts"),
+                get("/programmes/{id}/edit", PROGRAMME_LEAD, programmes::editForm, "Edit a programme form"),
+                post("/programmes/{id}", PROGRAMME_LEAD, programmes::update, "Save a programme"),
+                get("/programmes/{id}/cohorts/new", PROGRAMME_LEAD, programmes::newCohortForm, "Add a cohort form"),
+                post("/programmes/{id}/cohorts", PROGRAMME_LEAD, programmes::createCohort, "Add a cohort"),
+                get("/cohorts/{id}", SIGNED_IN, programmes::cohort, "A cohort (programme team, or its participants)"),
+                get("/cohorts/{id}/edit", PROGRAMME_LEAD, programmes::editCohortForm, "Edit a cohort form"),
+                post("/cohorts/{id}", PROGRAMME_LEAD, programmes::updateCohort, "Save a cohort"),
+                post("/cohorts/{id}/people", PROGRAMME_LEAD, programmes::enrol, "Enrol people by email or CSV file"),
+                post("/cohorts/{id}/people/{personId}/withdraw", PROGRAMME_LEAD, programmes::withdraw, "Withdraw someone from a cohort"),
+                get("/cohorts/{id}/modules/new", PROGRAMME_LEAD, programmes::newModuleForm, "Add a module form"),
+                post("/cohorts/{id}/modules", PROGRAMME_LEAD, programmes::createModule, "Add a module"),
+                get("/modules/{id}", SIGNED_IN, programmes::module, "A module (programme team, or its cohort)"),
+                get("/modules/{id}/edit", PROGRAMME_LEAD, programmes::editModuleForm, "Edit a module form"),
+                post("/modules/{id}", PROGRAMME_LEAD, programmes::updateModule, "Save a module"),
+                post("/modules/{id}/delete", PROGRAMME_LEAD, programmes::deleteModule, "Remove a module without responses"),
+                post("/modules/{id}/attendance", PROGRAMME_TEAM, programmes::recordAttendance, "Record attendance"),
+                post("/modules/{id}/materials", PROGRAMME_LEAD, programmes::addMaterial, "Add a link or file to a module"),
+                get("/materials/{id}", SIGNED_IN, programmes::material, "Download a module's material (team or cohort)"),
+                post("/materials/{id}/delete", PROGRAMME_LEAD, programmes::deleteMaterial, "Remove a material"),
+                get("/cohorts/{id}/changes/new", PROGRAMME_TEAM, programmes::newChangeForm, "Log a course change form"),
+                post("/cohorts/{id}/changes", PROGRAMME_TEAM, programmes::createChange, "Log a course change (PDSA)"),
+                get("/changes/{id}/edit", PROGRAMME_TEAM, programmes::editChangeForm, "A course change, to study and act on"),
+                post("/changes/{id}", PROGRAMME_TEAM, programmes::updateChange, "Save a course change"),
+
+                // Surveys
+                get("/cohorts/{id}/surveys/new", PROGRAMME_LEAD, surveys::newForm, "Add a survey form"),
+                post("/cohorts/{id}/surveys", PROGRAMME_LEAD, surveys::create, "Add a survey (baseline, end or own)"),
+                get("/surveys/{id}", PROGRAMME_TEAM, surveys::show, "A survey: builder, schedule and status"),
+                post("/surveys/{id}/questions", PROGRAMME_LEAD, surveys::addQuestion, "Add a question"),
+                get("/questions/{id}/edit", PROGRAMME_LEAD, surveys::editQuestionForm, "Edit a question form"),
+                post("/questions/{id}", PROGRAMME_LEAD, surveys::updateQuestion, "Save a question"),
+                post("/questions/{id}/delete", PROGRAMME_LEAD, surveys::deleteQuestion, "Remove a question"),
+                post("/questions/{id}/move", PROGRAMME_LEAD, surveys::moveQuestion, "Move a question up or down"),
+                post("/surveys/{id}/schedule", PROGRAMME_LEAD, surveys::schedule, "Schedule a survey and its reminders"),
+                post("/surveys/{id}/open", PROGRAMME_LEAD, surveys::openNow, "Open a survey now and send invitations"),
+                post("/surveys/{id}/close", PROGRAMME_LEAD, surveys::close, "Close a survey"),
+                get("/my/surveys", SIGNED_IN, surveys::mine, "Surveys sent to you"),
+                get("/my/surveys/{id}", SIGNED_IN, surveys::answerMine, "Answer a survey sent to you"),
+                post("/my/surveys/{id}", SIGNED_IN, surveys::saveMine, "Save or send your answers"),
+                get("/s/{token}", ANYONE, surveys::answerByLink, "Answer a survey through your personal link"),
+                post("/s/{token}", ANYONE, surveys::saveByLink, "Save or send answers through your personal link"),
 
                 // JSON API
                 get("/api/v1/people", SIGNED_IN, peopleApi::list, "Search people"),

@@ -55,6 +55,16 @@ public final class WebClient {
         return postRaw(path, encode(withToken));
     }
 
+    /** A form post with repeated fields, given as name, value, name, value, ... */
+    public HttpResponse<String> postPairs(String path, String... namesAndValues) {
+        StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            body.append('&').append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return postRaw(path, body.toString());
+    }
+
     public HttpResponse<String> postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
