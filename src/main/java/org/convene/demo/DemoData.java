@@ -30,10 +30,15 @@ public final class DemoData {
     public record DemoAccount(Role role, String email, String personName, long personId) {
     }
 
-    public record Result(long people, long organisations, long ties, List<DemoAccount> accounts, String password, long millis) {
+    public record Result(long people, long organisations, long ties, List<DemoAccount> accounts, String password, long millis,
+                         ProgrammeDemo.Loaded programme) {
         public void print(PrintStream out, String baseUrl) {
             out.printf("%nDemo region loaded: %,d people, %,d organisations, %,d ties in %.1f s.%n",
                     people, organisations, ties, millis / 1000.0);
+            if (programme != null) {
+                out.printf("Demo programme: '%s', a finished cohort of 30 with %d survey responses (%s/cohorts/%d).%n",
+                        ProgrammeDemo.PROGRAMME, programme.responses(), baseUrl, programme.cohortId());
+            }
             out.println("Demo accounts (all with the password " + password + "):");
             for (DemoAccount a : accounts) {
                 out.printf("  %-16s %-34s %s%n", a.role().label(), a.email(), a.personName());
@@ -68,6 +73,7 @@ public final class DemoData {
                     return null;
                 }
                 h.execute("DELETE FROM accounts WHERE email LIKE '%@" + DEMO_DOMAIN + "'");
+                h.createUpdate("DELETE FROM programmes WHERE title = :t").bind("t", ProgrammeDemo.PROGRAMME).execute();
                 h.execute("TRUNCATE ties, people, organisations, places RESTART IDENTITY CASCADE");
             }
             boolean rebuild = people > REBUILD_INDEXES_ABOVE;
@@ -111,7 +117,7 @@ public final class DemoData {
                 Accounts.create(h, email, hash, Set.of(role), personId, "active");
                 accounts.add(new DemoAccount(role, email, region.person(i).fullName(), personId));
             }
-            return new Result(people, region.organisations().size(), tieCount[0], accounts, password, 0);
+            return new Result(people, region.organisations().size(), tieCount[0], accounts, password, 0, null);
         });
         if (loaded == null) {
             return null;
@@ -121,8 +127,12 @@ public final class DemoData {
             h.execute("VACUUM ANALYZE organisations");
             h.execute("VACUUM ANALYZE ties");
         });
-        return new Result(loaded.people(), loaded.organisations(), loaded.ties(), loaded.accounts(), password,
-                System.currentTimeMillis() - started);
+        Long facilitator = loaded.accounts().stream().filter(a -> a.role() == Role.FACILITATOR).map(DemoAccount::personId).findFirst().orElse(null);
+        long participant = loaded.accounts().stream().filter(a -> a.role() == Role.PARTICIPANT).map(DemoAccount::personId).findFirst().orElseThrow();
+        ProgrammeDemo.Loaded programme = ProgrammeDemo.forRegion(jdbi, seed, participant, facilitator);
+        long ties = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ties").mapTo(Long.class).one());
+        return new Result(loaded.people(), loaded.organisations(), ties, loaded.accounts(), password,
+                System.currentTimeMillis() - started, programme);
     }
 
     /** Takes a block of ids from a sequence so rows can be copied with known ids. */
