@@ -49,14 +49,35 @@ final class Lexicon {
     }
 
     static Lexicon load(String... resources) {
+        return load(key -> true, resources);
+    }
+
+    /** Loads the resources keeping only the entries of the last one whose key passes the filter. */
+    static Lexicon load(java.util.function.Predicate<String> keepFromLast, String... resources) {
         Map<String, Match> entries = new HashMap<>();
         Map<String, Double> negatedOnly = new HashMap<>();
-        for (String resource : resources) {
+        for (int r = 0; r < resources.length; r++) {
             Map<String, Match> fromThisFile = new HashMap<>();
-            read(resource, fromThisFile, negatedOnly);
+            Map<String, Double> negatedFromThisFile = new HashMap<>();
+            read(resources[r], fromThisFile, negatedFromThisFile);
+            if (r == resources.length - 1) {
+                fromThisFile.keySet().removeIf(keepFromLast.negate());
+                negatedFromThisFile.keySet().removeIf(keepFromLast.negate());
+            }
             entries.putAll(fromThisFile);
+            negatedOnly.putAll(negatedFromThisFile);
         }
         return new Lexicon(entries, negatedOnly);
+    }
+
+    /** The keys (words and space-separated phrases) listed in one resource. */
+    static java.util.Set<String> keys(String resource) {
+        Map<String, Match> entries = new HashMap<>();
+        Map<String, Double> negatedOnly = new HashMap<>();
+        read(resource, entries, negatedOnly);
+        java.util.Set<String> keys = new java.util.HashSet<>(entries.keySet());
+        keys.addAll(negatedOnly.keySet());
+        return keys;
     }
 
     private static void read(String resource, Map<String, Match> entries, Map<String, Double> negatedOnly) {
