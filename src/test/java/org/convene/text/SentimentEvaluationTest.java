@@ -46,4 +46,17 @@ class SentimentEvaluationTest {
         assertThat(ours.macroF1()).as("held-out macro-F1").isGreaterThanOrEqualTo(0.78);
         assertThat(ours.accuracy()).as("better than the baseline").isGreaterThan(base.accuracy());
     }
+
+    @Test
+    void themesAgreeWithTheLabelledThemes() {
+        Themes themes = Themes.standard();
+        double tune = themeAccuracy(themes, LabelledComments.split("tune"));
+        double heldout = themeAccuracy(themes, LabelledComments.split("heldout"));
+        System.out.printf(java.util.Locale.ROOT, "theme accuracy: tune %.3f, heldout %.3f%n", tune, heldout);
+        assertThat(heldout).as("held-out theme accuracy").isGreaterThanOrEqualTo(0.70);
+    }
+
+    private static double themeAccuracy(Themes themes, List<LabelledComments> rows) {
+        return (double) rows.stream().filter(r -> themes.theme(r.comment()).equals(r.theme())).count() / rows.size();
+    }
 }
