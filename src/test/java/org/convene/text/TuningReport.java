@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Development aid: metrics and the misclassified comments of the TUNING split only (never the
- * held-out split), for adjusting lexicons and settings. Run with
- * {@code mvn -q -o test-compile exec:java}-style tooling or from an IDE.
+ * held-out split), for adjusting lexicons and settings. Run its main method on the test classpath
+ * (from an IDE, or {@code java -cp target/classes:target/test-classes:...}).
  */
 final class TuningReport {
     public static void main(String[] args) {
