@@ -32,6 +32,16 @@ import org.convene.organisations.OrganisationsApi;
 import org.convene.people.People;
 import org.convene.people.PeopleApi;
 import org.convene.people.PeoplePages;
+import org.convene.programmes.CourseChanges;
+import org.convene.programmes.Enrolments;
+import org.convene.programmes.Programmes;
+import org.convene.programmes.ProgrammesApi;
+import org.convene.surveys.Distribution;
+import org.convene.surveys.Responses;
+import org.convene.surveys.Results;
+import org.convene.surveys.SurveyLinks;
+import org.convene.surveys.Surveys;
+import org.convene.surveys.SurveysApi;
 import org.convene.ties.TiePages;
 import org.convene.ties.Ties;
 import org.convene.ties.TiesApi;
@@ -79,6 +89,13 @@ public final class App implements AutoCloseable {
         PeopleImport peopleImport = new PeopleImport(jdbi, reference);
         OrganisationsImport organisationsImport = new OrganisationsImport(jdbi, reference, organisations);
         DirectoryExport export = new DirectoryExport(jdbi);
+        Programmes programmes = new Programmes(jdbi);
+        Enrolments enrolments = new Enrolments(jdbi);
+        CourseChanges courseChanges = new CourseChanges(jdbi);
+        Surveys surveys = new Surveys(jdbi);
+        Distribution distribution = new Distribution(jdbi, new SurveyLinks(jdbi), config.baseUrl());
+        Responses responses = new Responses(jdbi);
+        Results results = new Results(jdbi);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle);
@@ -95,6 +112,8 @@ public final class App implements AutoCloseable {
                 new TiesApi(ties),
                 new TransferPages(templates, peopleImport, organisationsImport, export),
                 new TransferApi(peopleImport, organisationsImport, export),
+                new ProgrammesApi(programmes, enrolments, courseChanges),
+                new SurveysApi(programmes, surveys, distribution, responses, results),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());
