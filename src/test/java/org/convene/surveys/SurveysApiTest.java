@@ -333,6 +333,15 @@ class SurveysApiTest {
         ok(call("POST", "/api/v1/surveys/" + surveyId + "/open", lead, null), 200);
         assertThat(call("POST", "/api/v1/surveys/" + surveyId + "/questions", lead, "{\"kind\": \"text\", \"prompt\": \"Late\"}").statusCode())
                 .isEqualTo(409);
+        // An open survey keeps its opening time; a new closing time must come after it.
+        JsonNode reopened = ok(call("POST", "/api/v1/surveys/" + surveyId + "/schedule", lead,
+                "{\"opensAt\": \"2001-01-01T00:00:00Z\", \"closesAt\": \"2099-01-01T00:00:00Z\"}"), 200);
+        assertThat(reopened.get("status").asText()).isEqualTo("open");
+        assertThat(reopened.get("opensAt").asText()).doesNotStartWith("2001");
+        assertThat(reopened.get("closesAt").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(ok(call("POST", "/api/v1/surveys/" + surveyId + "/schedule", lead,
+                "{\"opensAt\": \"2001-01-01T00:00:00Z\", \"closesAt\": \"2002-01-01T00:00:00Z\"}"), 422).get("fields").get("closesAt").asText())
+                .isEqualTo("The survey must close after it opened");
     }
 
     @Test
@@ -400,6 +409,27 @@ class SurveysApiTest {
         assertThat(call("POST", "/api/v1/surveys/" + pulse[0] + "/close", lead, null).statusCode()).isEqualTo(409);
         assertThat(call("POST", "/api/v1/surveys/" + pulse[0] + "/schedule", lead, "{\"opensAt\": \"2030-01-01T00:00:00Z\"}").statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aScheduledSurveyCanBeClosedBeforeItOpens() throws Exception {
+        long cohort = cohortWith(1);
+        module(cohort, "Later");
+        JsonNode scheduled = ok(call("GET", "/api/v1/cohorts/" + cohort + "/surveys", lead, null), 200).get(0);
+        assertThat(scheduled.get("status").asText()).isEqualTo("scheduled");
+        JsonNode closed = ok(call("POST", "/api/v1/surveys/" + scheduled.get("id").asLong() + "/close", lead, null), 200);
+        assertThat(closed.get("status").asText()).isEqualTo("closed");
+        assertThat(closed.get("invited").asInt()).isZero();
+    }
+
+    @Test
+    void anOpenSurveyKeepsThePrivacyItsInvitationsPromised() throws Exception {
+        long cohort = cohortWith(1);
+        long[] pulse = openCustomSurvey(cohort);
+        long draft = ok(call("POST", "/api/v1/cohorts/" + cohort + "/surveys", lead, "{\"kind\": \"custom\"}"), 201).get("id").asLong();
+        ok(call("PUT", "/api/v1/cohorts/" + cohort, lead, "{\"name\": \"Cohort\", \"anonymous\": false}"), 200);
+        assertThat(ok(call("GET", "/api/v1/surveys/" + pulse[0], lead, null), 200).get("anonymous").asBoolean()).isTrue();
+        assertThat(ok(call("GET", "/api/v1/surveys/" + draft, lead, null), 200).get("anonymous").asBoolean()).isFalse();
     }
 
     @Test
