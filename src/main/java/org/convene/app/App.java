@@ -32,6 +32,16 @@ import org.convene.organisations.OrganisationsApi;
 import org.convene.people.People;
 import org.convene.people.PeopleApi;
 import org.convene.people.PeoplePages;
+import org.convene.programmes.CourseChanges;
+import org.convene.programmes.Enrolments;
+import org.convene.programmes.Programmes;
+import org.convene.programmes.ProgrammesApi;
+import org.convene.surveys.Distribution;
+import org.convene.surveys.Responses;
+import org.convene.surveys.Results;
+import org.convene.surveys.SurveyLinks;
+import org.convene.surveys.Surveys;
+import org.convene.surveys.SurveysApi;
 import org.convene.ties.TiePages;
 import org.convene.ties.Ties;
 import org.convene.ties.TiesApi;
@@ -89,7 +99,6 @@ public final class App implements AutoCloseable {
         PeopleImport peopleImport = new PeopleImport(jdbi, reference);
         OrganisationsImport organisationsImport = new OrganisationsImport(jdbi, reference, organisations);
         DirectoryExport export = new DirectoryExport(jdbi);
-
         Programmes programmes = new Programmes(jdbi);
         Enrolments enrolments = new Enrolments(jdbi);
         Surveys surveys = new Surveys(jdbi);
@@ -116,6 +125,8 @@ public final class App implements AutoCloseable {
                 new TransferApi(peopleImport, organisationsImport, export),
                 new ProgrammePages(templates, programmes, enrolments, surveys, results, courseChanges),
                 new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments),
+                new ProgrammesApi(programmes, enrolments, courseChanges),
+                new SurveysApi(programmes, surveys, distribution, responses, results),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

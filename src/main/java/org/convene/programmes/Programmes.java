@@ -122,9 +122,8 @@ public final class Programmes {
             h.createUpdate("UPDATE cohorts SET name = :name, starts_on = :starts, ends_on = :ends, anonymous = :anonymous WHERE id = :id")
                     .bind("name", input.name()).bind("starts", input.startsOn()).bind("ends", input.endsOn())
                     .bind("anonymous", input.anonymous()).bind("id", id).execute();
-            // Surveys not yet answered follow the cohort's choice; answered ones keep the promise they were made under.
-            h.createUpdate("UPDATE surveys s SET anonymous = :anonymous WHERE s.cohort_id = :id AND NOT EXISTS "
-                            + "(SELECT 1 FROM survey_responses r WHERE r.survey_id = s.id)")
+            // Surveys not yet open follow the cohort's choice; open and closed ones keep the promise their invitations made.
+            h.createUpdate("UPDATE surveys s SET anonymous = :anonymous WHERE s.cohort_id = :id AND s.status IN ('draft', 'scheduled')")
                     .bind("anonymous", input.anonymous()).bind("id", id).execute();
         });
         return cohort(id);

@@ -1,5 +1,6 @@
 package org.convene.surveys;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ public enum QuestionKind {
         this.label = label;
     }
 
+    /** The code used in the database and in the API's JSON. */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -192,6 +192,9 @@ public final class Surveys {
                 throw new ConflictException("This survey has closed");
             }
             boolean open = "open".equals(survey.status());
+            if (open && closesAt != null && survey.opensAt() != null && !closesAt.isAfter(survey.opensAt())) {
+                throw new ValidationException("Closing before opening", Map.of("closesAt", "The survey must close after it opened"));
+            }
             h.createUpdate("UPDATE surveys SET opens_at = CASE WHEN :open THEN opens_at ELSE :opens END, closes_at = :closes, "
                             + "remind_after_days = :remind, max_reminders = :max, "
                             + "status = CASE WHEN status = 'draft' THEN 'scheduled' ELSE status END WHERE id = :id")
@@ -208,8 +211,10 @@ public final class Surveys {
             if (!"open".equals(survey.status()) && !"scheduled".equals(survey.status())) {
                 throw new ConflictException("Only an open or scheduled survey can be closed");
             }
+            // A scheduled survey closed before it opened gets an opening time just before its closing time (closes_at > opens_at).
             h.createUpdate("UPDATE surveys SET status = 'closed', closes_at = least(coalesce(closes_at, now()), now()), "
-                            + "opens_at = least(coalesce(opens_at, now()), now()) WHERE id = :id")
+                            + "opens_at = least(coalesce(opens_at, now()), least(coalesce(closes_at, now()), now()) - interval '1 millisecond') "
+                            + "WHERE id = :id")
                     .bind("id", surveyId).execute();
         });
         return get(surveyId);

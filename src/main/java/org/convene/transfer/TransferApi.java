@@ -46,7 +46,8 @@ public final class TransferApi {
         TransferPages.download(ctx, export, DirectoryExport.What.TIES);
     }
 
-    private static InputStream csvBody(Context ctx) {
+    /** The request body as a CSV stream: text/csv in UTF-8, at most {@link #MAX_BYTES}. */
+    public static InputStream csvBody(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].strip();
         if (!mediaType.equals("text/csv")) {

@@ -24,6 +24,8 @@ import org.convene.people.PeopleApi;
 import org.convene.programmes.ProgrammePages;
 import org.convene.surveys.SurveyPages;
 import org.convene.people.PeoplePages;
+import org.convene.programmes.ProgrammesApi;
+import org.convene.surveys.SurveysApi;
 import org.convene.ties.TiePages;
 import org.convene.ties.TiesApi;
 import org.convene.transfer.TransferApi;
@@ -36,6 +38,7 @@ public final class Routes {
     public Routes(HomePage home, AccountPages accounts, AdminPages admin, PeoplePages people, PeopleApi peopleApi,
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
+                  ProgrammesApi programmesApi, SurveysApi surveysApi,
                   Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -158,7 +161,45 @@ public final class Routes {
                 post("/api/v1/imports/organisations", DIRECTORY_MANAGER, transferApi::importOrganisations, "Import organisations (CSV body, all or nothing)"),
                 get("/api/v1/exports/people.csv", DIRECTORY_MANAGER, transferApi::peopleCsv, "Export people as CSV"),
                 get("/api/v1/exports/organisations.csv", DIRECTORY_MANAGER, transferApi::organisationsCsv, "Export organisations as CSV"),
-                get("/api/v1/exports/ties.csv", DIRECTORY_MANAGER, transferApi::tiesCsv, "Export ties as CSV"));
+                get("/api/v1/exports/ties.csv", DIRECTORY_MANAGER, transferApi::tiesCsv, "Export ties as CSV"),
+
+                // Programmes API
+                get("/api/v1/programmes", PROGRAMME_TEAM, programmesApi::programmes, "List programmes"),
+                post("/api/v1/programmes", PROGRAMME_LEAD, programmesApi::createProgramme, "Add a programme"),
+                get("/api/v1/programmes/{id}", PROGRAMME_TEAM, programmesApi::programme, "A programme"),
+                put("/api/v1/programmes/{id}", PROGRAMME_LEAD, programmesApi::updateProgramme, "Change a programme"),
+                get("/api/v1/programmes/{id}/cohorts", PROGRAMME_TEAM, programmesApi::programmeCohorts, "A programme's cohorts"),
+                post("/api/v1/programmes/{id}/cohorts", PROGRAMME_LEAD, programmesApi::createCohort, "Add a cohort"),
+                get("/api/v1/cohorts", SIGNED_IN, programmesApi::cohorts, "Cohorts (the team: all; others: their own)"),
+                get("/api/v1/cohorts/{id}", SIGNED_IN, programmesApi::cohort, "A cohort with its modules (team, or enrolled)"),
+                put("/api/v1/cohorts/{id}", PROGRAMME_LEAD, programmesApi::updateCohort, "Change a cohort"),
+                get("/api/v1/cohorts/{id}/modules", SIGNED_IN, programmesApi::modules, "A cohort's modules (team, or enrolled)"),
+                post("/api/v1/cohorts/{id}/modules", PROGRAMME_LEAD, programmesApi::createModule, "Add a module (and its feedback survey)"),
+                get("/api/v1/modules/{id}", SIGNED_IN, programmesApi::module, "A module (team, or enrolled)"),
+                put("/api/v1/modules/{id}", PROGRAMME_LEAD, programmesApi::updateModule, "Change a module"),
+                delete("/api/v1/modules/{id}", PROGRAMME_LEAD, programmesApi::deleteModule, "Delete a module with no answered feedback"),
+                get("/api/v1/cohorts/{id}/enrolments", PROGRAMME_TEAM, programmesApi::enrolments, "Who is on a cohort"),
+                post("/api/v1/cohorts/{id}/enrolments", PROGRAMME_LEAD, programmesApi::enrol, "Enrol people by id"),
+                post("/api/v1/cohorts/{id}/enrolments.csv", PROGRAMME_LEAD, programmesApi::enrolCsv, "Enrol people from a CSV body (all or nothing)"),
+                delete("/api/v1/cohorts/{id}/enrolments/{personId}", PROGRAMME_LEAD, programmesApi::withdraw, "Withdraw someone from a cohort"),
+                get("/api/v1/modules/{id}/attendance", PROGRAMME_TEAM, programmesApi::attendance, "A module's register"),
+                put("/api/v1/modules/{id}/attendance", PROGRAMME_TEAM, programmesApi::recordAttendance, "Record attendance"),
+                get("/api/v1/cohorts/{id}/changes", PROGRAMME_TEAM, programmesApi::changes, "The cohort's PDSA log"),
+                post("/api/v1/cohorts/{id}/changes", PROGRAMME_TEAM, programmesApi::createChange, "Record a course change"),
+                put("/api/v1/changes/{id}", PROGRAMME_TEAM, programmesApi::updateChange, "Update a course change"),
+                get("/api/v1/cohorts/{id}/surveys", PROGRAMME_TEAM, surveysApi::list, "A cohort's surveys"),
+                post("/api/v1/cohorts/{id}/surveys", PROGRAMME_LEAD, surveysApi::create, "Add a baseline, end or custom survey"),
+                get("/api/v1/surveys/{id}", PROGRAMME_TEAM, surveysApi::get, "A survey with its questions"),
+                post("/api/v1/surveys/{id}/questions", PROGRAMME_LEAD, surveysApi::addQuestion, "Add a question"),
+                put("/api/v1/questions/{id}", PROGRAMME_LEAD, surveysApi::updateQuestion, "Change a question"),
+                delete("/api/v1/questions/{id}", PROGRAMME_LEAD, surveysApi::deleteQuestion, "Delete a question"),
+                post("/api/v1/surveys/{id}/schedule", PROGRAMME_LEAD, surveysApi::schedule, "Schedule a survey"),
+                post("/api/v1/surveys/{id}/open", PROGRAMME_LEAD, surveysApi::open, "Open a survey now and email the invitations"),
+                post("/api/v1/surveys/{id}/close", PROGRAMME_LEAD, surveysApi::close, "Close a survey now"),
+                get("/api/v1/surveys/{id}/results", PROGRAMME_TEAM, surveysApi::results, "A survey's results (withheld below five anonymous responses)"),
+                get("/api/v1/my/surveys", SIGNED_IN, surveysApi::mine, "Surveys I am invited to"),
+                get("/api/v1/my/surveys/{surveyId}", SIGNED_IN, surveysApi::myOne, "A survey I am invited to, with my saved answers"),
+                put("/api/v1/my/surveys/{surveyId}", SIGNED_IN, surveysApi::answer, "Save or submit my answers"));
     }
 
     public List<Route> table() {
