@@ -1,0 +1,115 @@
+package org.convene.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.convene.surveys.Results;
+import org.convene.surveys.Survey;
+import org.convene.surveys.Surveys;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The anonymised data behind a cohort's report, as CSV: one row per answer and per attendance
+ * record, from every survey whose results may be shown. People appear as pseudonyms (R01, R02,
+ * ...) that are the same across the cohort's surveys, so pre/post pairs can be reproduced, but are
+ * not derived from anything a reader holds. Free-text answers carry no pseudonym, so comments
+ * cannot be linked to each other or to a person's ratings; connections are given as a count.
+ */
+public final class ReportData {
+    static final List<String> COLUMNS = List.of("source", "survey_id", "survey_kind", "module", "respondent", "item", "item_kind",
+            "value", "before", "choices", "text", "connections");
+
+    private final Jdbi jdbi;
+    private final Surveys surveys;
+
+    public ReportData(Jdbi jdbi, Surveys surveys) {
+        this.jdbi = jdbi;
+        this.surveys = surveys;
+    }
+
+    public void write(long cohortId, Writer out) {
+        List<Survey> shown = surveys.list(cohortId).stream().filter(s -> !Results.withheld(s) && s.submitted() > 0).toList();
+        Map<Long, String> pseudonyms = pseudonyms(cohortId);
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+            for (Survey s : shown) {
+                List<Object[]> rows = new ArrayList<>();
+                jdbi.useHandle(h -> h.createQuery("SELECT i.person_id, q.code, q.kind, a.number, a.before, a.choices, a.text, "
+                                + "cardinality(a.people) AS connections FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
+                                + "JOIN survey_responses r ON r.id = a.response_id JOIN survey_invitations i ON i.id = r.invitation_id "
+                                + "WHERE r.survey_id = :s AND r.submitted_at IS NOT NULL ORDER BY q.position, i.person_id")
+                        .bind("s", s.id())
+                        .map((rs, ctx) -> {
+                            String kind = rs.getString("kind");
+                            boolean text = kind.equals("text");
+                            return new Object[] {"survey", s.id(), s.kind().code(), s.modulePosition() == null ? "" : s.modulePosition(),
+                                text ? "" : pseudonyms.getOrDefault(rs.getLong("person_id"), ""), rs.getString("code"), kind,
+                                rs.getObject("number") == null ? "" : rs.getInt("number"),
+                                rs.getObject("before") == null ? "" : rs.getInt("before"),
+                                String.join("; ", org.convene.db.Rows.textArray(rs, "choices")), rs.getString("text"),
+                                kind.equals("connections") ? rs.getInt("connections") : ""};
+                        })
+                        .forEach(rows::add));
+                // Ratings first; then comments in a shuffled but repeatable order, so their order says nothing about who wrote them.
+                List<Object[]> comments = new ArrayList<>(rows.stream().filter(r -> "text".equals(r[6])).toList());
+                comments.sort(java.util.Comparator.comparing(r -> sha256(r[5] + ":" + r[10])));
+                for (Object[] row : rows) {
+                    if (!"text".equals(row[6])) {
+                        csv.printRecord(row);
+                    }
+                }
+                for (Object[] row : comments) {
+                    csv.printRecord(row);
+                }
+            }
+            List<Object[]> attendance = new ArrayList<>();
+            jdbi.useHandle(h -> h.createQuery("SELECT m.position, a.person_id, a.status FROM attendance a JOIN modules m ON m.id = a.module_id "
+                            + "WHERE m.cohort_id = :c ORDER BY m.position, a.person_id")
+                    .bind("c", cohortId)
+                    .map((rs, ctx) -> new Object[] {"attendance", "", "", rs.getInt(1), pseudonyms.getOrDefault(rs.getLong(2), ""),
+                        "attendance", "status", "", "", rs.getString(3), "", ""})
+                    .forEach(attendance::add));
+            for (Object[] row : attendance) {
+                csv.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** R01, R02, ... for everyone enrolled, in an order set by a keyed hash rather than by id or name. */
+    private Map<Long, String> pseudonyms(long cohortId) {
+        String secret = jdbi.withHandle(h -> h.createQuery("SELECT value FROM settings WHERE name = 'link_secret'").mapTo(String.class).one());
+        List<Long> people = jdbi.withHandle(h -> h.createQuery("SELECT person_id FROM enrolments WHERE cohort_id = :c").bind("c", cohortId)
+                .mapTo(Long.class).list());
+        Map<Long, String> keys = new HashMap<>();
+        for (Long p : people) {
+            keys.put(p, sha256(secret + ":pseudonym:" + cohortId + ":" + p));
+        }
+        List<Long> ordered = new ArrayList<>(people);
+        ordered.sort((a, b) -> keys.get(a).compareTo(keys.get(b)));
+        Map<Long, String> names = new HashMap<>();
+        int width = String.valueOf(Math.max(ordered.size(), 10)).length();
+        for (int i = 0; i < ordered.size(); i++) {
+            names.put(ordered.get(i), "R" + String.format("%0" + width + "d", i + 1));
+        }
+        return names;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
