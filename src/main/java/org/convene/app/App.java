@@ -33,6 +33,10 @@ import org.convene.people.People;
 import org.convene.people.PeopleApi;
 import org.convene.people.PeoplePages;
 import org.convene.programmes.CourseChanges;
+import org.convene.reports.ReportData;
+import org.convene.reports.ReportPages;
+import org.convene.reports.ReportRenderer;
+import org.convene.reports.Reports;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.Programmes;
 import org.convene.programmes.ProgrammesApi;
@@ -50,6 +54,10 @@ import org.convene.transfer.OrganisationsImport;
 import org.convene.transfer.PeopleImport;
 import org.convene.transfer.TransferApi;
 import org.convene.programmes.CourseChanges;
+import org.convene.reports.ReportData;
+import org.convene.reports.ReportPages;
+import org.convene.reports.ReportRenderer;
+import org.convene.reports.Reports;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.ProgrammePages;
 import org.convene.programmes.Programmes;
@@ -127,6 +135,8 @@ public final class App implements AutoCloseable {
                 new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments),
                 new ProgrammesApi(programmes, enrolments, courseChanges),
                 new SurveysApi(programmes, surveys, distribution, responses, results),
+                new ReportPages(templates, new ReportRenderer(new Reports(jdbi, programmes, surveys, results, courseChanges), templates),
+                        new ReportData(jdbi, surveys), programmes),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -13,17 +13,17 @@ import java.nio.file.StandardCopyOption;
  * beside it, which replaces the target only once everything is written. A failure halfway leaves
  * the old file (or no file) and no temporary file behind.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content of a file; may fail halfway. */
-    interface Content<R> {
+    public interface Content<R> {
         R writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static <R> R write(Path target, Content<R> content) throws IOException {
+    public static <R> R write(Path target, Content<R> content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");

@@ -5,6 +5,7 @@ import static org.convene.web.Access.ANYONE;
 import static org.convene.web.Access.DIRECTORY_MANAGER;
 import static org.convene.web.Access.PROGRAMME_LEAD;
 import static org.convene.web.Access.PROGRAMME_TEAM;
+import static org.convene.web.Access.REPORT_READER;
 import static org.convene.web.Access.SIGNED_IN;
 import static org.convene.web.Route.delete;
 import static org.convene.web.Route.get;
@@ -22,6 +23,7 @@ import org.convene.organisations.OrganisationPages;
 import org.convene.organisations.OrganisationsApi;
 import org.convene.people.PeopleApi;
 import org.convene.programmes.ProgrammePages;
+import org.convene.reports.ReportPages;
 import org.convene.surveys.SurveyPages;
 import org.convene.people.PeoplePages;
 import org.convene.programmes.ProgrammesApi;
@@ -38,7 +40,7 @@ public final class Routes {
     public Routes(HomePage home, AccountPages accounts, AdminPages admin, PeoplePages people, PeopleApi peopleApi,
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
-                  ProgrammesApi programmesApi, SurveysApi surveysApi,
+                  ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
                   Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -124,6 +126,11 @@ public final class Routes {
                 get("/changes/{id}/edit", PROGRAMME_TEAM, programmes::editChangeForm, "A course change, to study and act on"),
                 post("/changes/{id}", PROGRAMME_TEAM, programmes::updateChange, "Save a course change"),
 
+                // The evaluation report
+                get("/cohorts/{id}/report", REPORT_READER, reports::page, "A cohort's evaluation report"),
+                get("/cohorts/{id}/report.pdf", REPORT_READER, reports::pdf, "The evaluation report as PDF"),
+                get("/cohorts/{id}/report-data.csv", REPORT_READER, reports::csv, "The anonymised data behind the report (CSV)"),
+
                 // Surveys
                 get("/cohorts/{id}/surveys/new", PROGRAMME_LEAD, surveys::newForm, "Add a survey form"),
                 post("/cohorts/{id}/surveys", PROGRAMME_LEAD, surveys::create, "Add a survey (baseline, end or own)"),
@@ -164,6 +171,9 @@ public final class Routes {
                 get("/api/v1/exports/ties.csv", DIRECTORY_MANAGER, transferApi::tiesCsv, "Export ties as CSV"),
 
                 // Programmes API
+                get("/api/v1/cohorts/{id}/report", REPORT_READER, reports::json, "A cohort's evaluation report as JSON"),
+                get("/api/v1/cohorts/{id}/report.pdf", REPORT_READER, reports::pdf, "A cohort's evaluation report as PDF"),
+                get("/api/v1/cohorts/{id}/report-data.csv", REPORT_READER, reports::csv, "The anonymised data behind the report (CSV)"),
                 get("/api/v1/programmes", PROGRAMME_TEAM, programmesApi::programmes, "List programmes"),
                 post("/api/v1/programmes", PROGRAMME_LEAD, programmesApi::createProgramme, "Add a programme"),
                 get("/api/v1/programmes/{id}", PROGRAMME_TEAM, programmesApi::programme, "A programme"),
