@@ -48,17 +48,24 @@ public record PrePostChart(String id, String title, List<Item> items, double sca
      * @param label the item's text
      * @param pairs complete before/after pairs (the count the anonymity rule applies to)
      * @param before mean before, with its interval
-     * @param then mean of the "then" ratings, or null when the item has none
      * @param after mean after
      * @param change mean of after minus before, with its paired interval, or null
+     * @param thenPairs complete then/after pairs (the count the rule applies to for the "then" figures);
+     *     0 when the item has no "then" rating
+     * @param then mean of the "then" ratings, or null when the item has none
      * @param changeFromThen mean of after minus then, with its paired interval, or null
      */
-    public record Item(String label, int pairs, Estimate before, Estimate then, Estimate after, Estimate change,
-            Estimate changeFromThen) {
+    public record Item(String label, int pairs, Estimate before, Estimate after, Estimate change, int thenPairs,
+            Estimate then, Estimate changeFromThen) {
         public Item {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");
+        }
+
+        /** An item without a "then" rating. */
+        public Item(String label, int pairs, Estimate before, Estimate after, Estimate change) {
+            this(label, pairs, before, after, change, 0, null, null);
         }
 
         /**
@@ -71,15 +78,17 @@ public record PrePostChart(String id, String title, List<Item> items, double sca
         public static Item of(String label, double[] before, double[] then, double[] after) {
             PairedComparison change = PairedComparison.of(before, after);
             double[][] ba = complete(before, after);
-            Estimate thenMean = null;
-            Estimate fromThen = null;
-            if (then != null) {
-                thenMean = Estimate.mean(complete(then, after)[0]);
-                PairedComparison c = PairedComparison.of(then, after);
-                fromThen = c.change();
+            if (then == null) {
+                return new Item(label, change.pairs(), Estimate.mean(ba[0]), Estimate.mean(ba[1]), change.change());
             }
-            return new Item(label, change.pairs(), Estimate.mean(ba[0]), thenMean, Estimate.mean(ba[1]),
-                    change.change(), fromThen);
+            PairedComparison fromThen = PairedComparison.of(then, after);
+            return new Item(label, change.pairs(), Estimate.mean(ba[0]), Estimate.mean(ba[1]), change.change(),
+                    fromThen.pairs(), Estimate.mean(complete(then, after)[0]), fromThen.change());
+        }
+
+        /** Whether the "then" figures may be shown under the rule. */
+        boolean showsThen(AnonymityRule rule) {
+            return then != null && rule.allows(thenPairs);
         }
 
         private static double[][] complete(double[] x, double[] y) {
@@ -229,15 +238,18 @@ public record PrePostChart(String id, String title, List<Item> items, double sca
             int sub = 0;
             meanRow(svg, "Before", "before", item.before(), first + SUB * sub++, meansLeft, meansRight);
             if (anyThen) {
-                if (item.then() != null) {
+                if (item.showsThen(rule)) {
                     meanRow(svg, "Then", "then", item.then(), first + SUB * sub, meansLeft, meansRight);
+                } else if (item.then() != null) {
+                    svg.text(meansLeft + 4, first + SUB * sub + 4, "Then: not shown, fewer than " + rule.minimum()
+                            + " responses", "start", SMALL, false, Palette.DARK_GREY, null);
                 }
                 sub++;
             }
             meanRow(svg, "After", "after", item.after(), first + SUB * sub, meansLeft, meansRight);
 
             double mid = first + SUB * (subRows - 1) / 2.0;
-            if (item.change() != null && item.changeFromThen() != null && anyThen) {
+            if (item.change() != null && item.changeFromThen() != null && item.showsThen(rule)) {
                 changeRow(svg, "Change from before", item.change(), mid - SUB / 2, bound, changeAxisLeft, changeRight,
                         Palette.BLACK);
                 changeRow(svg, "Change from then", item.changeFromThen(), mid + SUB / 2, bound, changeAxisLeft,
@@ -333,7 +345,7 @@ public record PrePostChart(String id, String title, List<Item> items, double sca
             if (!rule.allows(i.pairs())) {
                 continue;
             }
-            for (Estimate e : new Estimate[] {i.change(), i.changeFromThen()}) {
+            for (Estimate e : new Estimate[] {i.change(), i.showsThen(rule) ? i.changeFromThen() : null}) {
                 if (e == null) {
                     continue;
                 }
@@ -401,14 +413,16 @@ public record PrePostChart(String id, String title, List<Item> items, double sca
                 continue;
             }
             b.append(" (").append(i.pairs()).append(" people): before ").append(mean(i.before()));
-            if (i.then() != null) {
+            if (i.showsThen(rule)) {
                 b.append(", then ").append(mean(i.then()));
+            } else if (i.then() != null) {
+                b.append(", then not shown (fewer than ").append(rule.minimum()).append(" responses)");
             }
             b.append(", after ").append(mean(i.after()));
             if (i.change() != null && i.change().isDefined()) {
                 b.append("; change ").append(Svg.signed(i.change().value(), decimals)).append(interval(i.change()));
             }
-            if (i.changeFromThen() != null && i.changeFromThen().isDefined()) {
+            if (i.showsThen(rule) && i.changeFromThen() != null && i.changeFromThen().isDefined()) {
                 b.append("; change from then ").append(Svg.signed(i.changeFromThen().value(), decimals))
                         .append(interval(i.changeFromThen()));
             }

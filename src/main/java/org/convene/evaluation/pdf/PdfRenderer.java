@@ -1,6 +1,7 @@
 package org.convene.evaluation.pdf;
 
 import com.openhtmltopdf.extend.FSSupplier;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -12,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +67,8 @@ public final class PdfRenderer {
         Font.load("LiberationMono-Regular.ttf", 400, FontStyle.NORMAL),
         Font.load("LiberationMono-Bold.ttf", 700, FontStyle.NORMAL),
     };
+    /** Font metrics, shared by all renders: the fonts never change. */
+    private static final FSDefaultCacheStore METRICS = new FSDefaultCacheStore();
     /** Base styles: A4 pages with margins; the page's own CSS comes after and wins. */
     private static final String BASE_CSS = "@page { size: A4; margin: 20mm 18mm; }\n"
             + "body { font-family: 'Liberation Sans', sans-serif; }\n"
@@ -88,9 +90,9 @@ public final class PdfRenderer {
     public record Options(String title, String language, String author, String description, String css,
             Consumer<String> diagnostics) {
 
-        /** English (UK), title and description from the page. */
+        /** Title, language (else en-GB) and description from the page. */
         public static Options defaults() {
-            return new Options(null, "en-GB", null, null, null, null);
+            return new Options(null, null, null, null, null, null);
         }
 
         public Options withTitle(String value) {
@@ -144,6 +146,7 @@ public final class PdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, METRICS);
         builder.withW3cDocument(dom, "about:blank");
         // Nothing is loaded from outside the page: no network, no files.
         builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
@@ -274,12 +277,5 @@ public final class PdfRenderer {
         FSSupplier<InputStream> supplier() {
             return () -> new ByteArrayInputStream(bytes);
         }
-    }
-
-    /** The font families the renderer knows, for tests and documentation. */
-    static List<String> families() {
-        List<String> all = new ArrayList<>(SANS_FAMILIES);
-        all.addAll(MONO_FAMILIES);
-        return all;
     }
 }

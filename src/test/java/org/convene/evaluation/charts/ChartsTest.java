@@ -180,9 +180,25 @@ class ChartsTest {
     }
 
     @Test
+    void prePostHidesThenFiguresFromTooFewPeople() {
+        double nan = Double.NaN;
+        double[] before = {2, 3, 3, 2, 4, 3};
+        double[] then = {2, nan, nan, nan, 3, 3};
+        double[] after = {4, 4, 3, 3, 4, 5};
+        PrePostChart.Item item = PrePostChart.Item.of("Partly rated", before, then, after);
+        assertThat(item.pairs()).isEqualTo(6);
+        assertThat(item.thenPairs()).isEqualTo(3);
+        Document doc = SvgChecks.check(new PrePostChart("p", "t", List.of(item), 1, 5).svg(), "p", "t");
+        assertThat(SvgChecks.texts(doc)).contains("Then: not shown, fewer than 5 responses", "+1.0 |")
+                .doesNotContain("2.7 |");
+        assertThat(SvgChecks.description(doc)).contains("then not shown (fewer than 5 responses)")
+                .doesNotContain("change from then");
+    }
+
+    @Test
     void prePostCopesWithUndefinedIntervals() {
-        PrePostChart.Item flat = new PrePostChart.Item("Flat", 6, Estimate.point(3), null, Estimate.point(4),
-                Estimate.point(1), null);
+        PrePostChart.Item flat = new PrePostChart.Item("Flat", 6, Estimate.point(3), Estimate.point(4),
+                Estimate.point(1));
         String svg = new PrePostChart("p", "t", List.of(flat), 1, 5).svg();
         SvgChecks.check(svg, "p", "t");
         assertThat(svg).contains(">+1.0<").doesNotContain("NaN");

@@ -76,6 +76,10 @@ class PdfBenchmarkTest {
         for (int i = 0; i < 3; i++) {
             measure("report of ~40 pages, 30 charts", big, PdfRenderer.Options.defaults());
         }
+        String noCharts = SampleReport.html(8, 30, 3, 30, 0);
+        for (int i = 0; i < 2; i++) {
+            measure("the same text and tables without the charts", noCharts, PdfRenderer.Options.defaults());
+        }
     }
 
     private static void statistics(double[][] before, double[][] after, List<List<Integer>> answers) {

@@ -95,6 +95,18 @@ class PdfRendererTest {
     }
 
     @Test
+    void languageComesFromOptionsThenPageThenDefault() throws IOException {
+        for (String[] c : new String[][] {{"<html lang=\"cy\"><body><p>Croeso</p></body></html>", null, "cy"},
+                {"<html lang=\"cy\"><body><p>Croeso</p></body></html>", "en-GB", "en-GB"},
+                {"<p>Hello</p>", null, "en-GB"}}) {
+            byte[] pdf = PdfRenderer.render(c[0], PdfRenderer.Options.defaults().withLanguage(c[1]));
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo(c[2]);
+            }
+        }
+    }
+
+    @Test
     void fragmentsWork() throws IOException {
         byte[] pdf = PdfRenderer.render("<h1>Only a fragment</h1>" + CHART,
                 PdfRenderer.Options.defaults().withCss("h1 { color: #1d70b8; }"));
