@@ -29,8 +29,9 @@ final class ReportCharts {
                 continue;
             }
             Estimate then = c.thenTest() == null ? null : Estimate.point(c.thenTest().meanBefore());
-            items.add(new PrePostChart.Item(c.prompt(), c.prePost().pairs(), Estimate.point(c.prePost().meanBefore()), then,
-                    Estimate.point(c.prePost().meanAfter()), c.prePost().change(), c.thenTest() == null ? null : c.thenTest().change()));
+            items.add(new PrePostChart.Item(c.prompt(), c.prePost().pairs(), Estimate.point(c.prePost().meanBefore()),
+                    Estimate.point(c.prePost().meanAfter()), c.prePost().change(), c.thenTestPairs(), then,
+                    c.thenTest() == null ? null : c.thenTest().change()));
         }
         if (!items.isEmpty()) {
             charts.put("confidence", new PrePostChart("chart-confidence", "Confidence at the baseline, looking back (then) and at the end",
