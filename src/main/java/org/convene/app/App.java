@@ -132,7 +132,7 @@ public final class App implements AutoCloseable {
                 new TransferPages(templates, peopleImport, organisationsImport, export),
                 new TransferApi(peopleImport, organisationsImport, export),
                 new ProgrammePages(templates, programmes, enrolments, surveys, results, courseChanges),
-                new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments),
+                new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments, results),
                 new ProgrammesApi(programmes, enrolments, courseChanges),
                 new SurveysApi(programmes, surveys, distribution, responses, results),
                 new ReportPages(templates, new ReportRenderer(new Reports(jdbi, programmes, surveys, results, courseChanges), templates),

@@ -35,9 +35,10 @@ public final class SurveyPages {
     private final SurveyLinks links;
     private final Programmes programmes;
     private final Enrolments enrolments;
+    private final Results results;
 
     public SurveyPages(Templates templates, Surveys surveys, Responses responses, Distribution distribution, SurveyLinks links,
-                       Programmes programmes, Enrolments enrolments) {
+                       Programmes programmes, Enrolments enrolments, Results results) {
         this.templates = templates;
         this.surveys = surveys;
         this.responses = responses;
@@ -45,6 +46,7 @@ public final class SurveyPages {
         this.links = links;
         this.programmes = programmes;
         this.enrolments = enrolments;
+        this.results = results;
     }
 
     // Creating a survey
@@ -229,6 +231,17 @@ public final class SurveyPages {
         Survey survey = surveys.close(Params.pathId(ctx, "id"));
         WebContext.flash(ctx, "The survey is closed: " + survey.submitted() + " responses");
         ctx.redirect("/surveys/" + survey.id());
+    }
+
+    // Results
+
+    /** Module results: response rate, every item's distribution, comments by theme with sentiment, trends across modules. */
+    public void results(Context ctx) {
+        Survey survey = surveys.get(Params.pathId(ctx, "id"));
+        Results.SurveyResults r = results.of(survey.id());
+        Map<String, List<Results.TrendPoint>> trends = survey.kind() == SurveyKind.MODULE_FEEDBACK && !r.withheld()
+                ? results.trends(survey.cohortId()) : Map.of();
+        templates.page(ctx, "surveys/results.jte", Map.of("view", ResultsView.of(r, trends), "cohort", programmes.cohort(survey.cohortId())));
     }
 
     // Answering

@@ -143,6 +143,7 @@ public final class Routes {
                 post("/surveys/{id}/schedule", PROGRAMME_LEAD, surveys::schedule, "Schedule a survey and its reminders"),
                 post("/surveys/{id}/open", PROGRAMME_LEAD, surveys::openNow, "Open a survey now and send invitations"),
                 post("/surveys/{id}/close", PROGRAMME_LEAD, surveys::close, "Close a survey"),
+                get("/surveys/{id}/results", PROGRAMME_TEAM, surveys::results, "A survey's results (withheld below 5 responses when anonymous)"),
                 get("/my/surveys", SIGNED_IN, surveys::mine, "Surveys sent to you"),
                 get("/my/surveys/{id}", SIGNED_IN, surveys::answerMine, "Answer a survey sent to you"),
                 post("/my/surveys/{id}", SIGNED_IN, surveys::saveMine, "Save or send your answers"),

@@ -107,6 +107,44 @@ class ProgrammePagesTest {
 
         assertThat(participant.get("/s/" + token + "x").statusCode()).as("tampered link").isEqualTo(404);
         assertThat(participant.get("/s/1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+
+        // The team sees nothing until five have answered, then every item and the comments by theme.
+        long surveyId = Long.parseLong(find(lead.get("/modules/" + moduleId).body(), "href=\"/surveys/(\\d+)\""));
+        for (int i = 0; i < 4; i++) {
+            answerEverything(app.client(), find(bodies.get(i), LINK.pattern()), i == 0 ? "Great group work" : "Too many acronyms");
+        }
+        assertThat(lead.get("/surveys/" + surveyId + "/results").body()).contains("4 responses", "hidden until at least 5")
+                .doesNotContain("Great group work");
+        WebClient fifth = app.client();
+        answerEverything(fifth, find(bodies.get(4), LINK.pattern()), "Far too much content for one day");
+        HttpResponse<String> again = fifth.post("/s/" + find(bodies.get(4), LINK.pattern()), Map.of("action", "submit"));
+        assertThat(again.statusCode()).as("sending twice changes nothing").isEqualTo(302);
+        String results = lead.get("/surveys/" + surveyId + "/results").body();
+        assertThat(results).contains("5 responses", "This module was useful for my work", "Great group work", "Too many acronyms",
+                "Comments by theme", "<svg", "Log a course change from this feedback");
+        long responses = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM survey_responses WHERE survey_id = :s "
+                + "AND submitted_at IS NOT NULL").bind("s", surveyId).mapTo(Long.class).one());
+        assertThat(responses).isEqualTo(5);
+    }
+
+    /** Answers every question of a survey by its personal link: the middle option of each choice, and one comment. */
+    private static void answerEverything(WebClient client, String token, String comment) {
+        String page = client.get("/s/" + token).body();
+        Matcher radios = Pattern.compile("name=\"(q\\d+)\" type=\"radio\" value=\"([^\"]+)\"").matcher(page);
+        Map<String, List<String>> options = new java.util.LinkedHashMap<>();
+        while (radios.find()) {
+            options.computeIfAbsent(radios.group(1), k -> new ArrayList<>()).add(radios.group(2));
+        }
+        List<String> form = new ArrayList<>();
+        options.forEach((name, values) -> {
+            form.add(name);
+            form.add(values.get(values.size() / 2));
+        });
+        form.add(find(page, "<textarea class=\"govuk-textarea\" id=\"(q\\d+)\""));
+        form.add(comment);
+        form.add("action");
+        form.add("submit");
+        assertThat(client.postPairs("/s/" + token, form.toArray(String[]::new)).statusCode()).isEqualTo(302);
     }
 
     @Test
