@@ -253,7 +253,7 @@ public final class ProgrammeDemo {
     private long logChange(long cohortId, long module2, long module3) {
         List<String> prompting = new Results(jdbi).moduleComments(module2).stream()
                 .filter(c -> c.code().equals("even_better_if") && (c.text().contains("group") || c.text().contains("discuss")))
-                .limit(4).map(c -> c.responseId() + ":" + c.questionId()).toList();
+                .limit(4).map(Results.Comment::ref).toList();
         return changes.create(cohortId, new CourseChangeInput("More time for group work",
                 "Cut the taught input in module 3 by an hour and use it for facilitated work in table groups, "
                         + "mixing sectors at each table.",

@@ -6,18 +6,15 @@ import org.convene.errors.Errors;
 import org.convene.web.Text;
 
 /**
- * A course change as a facilitator records it. Comments are referenced as
- * "responseId:questionId" from the prompting module's feedback.
+ * A course change as a facilitator records it. Comments are the opaque references
+ * ({@code ref}) of comments in the prompting module's feedback results.
  */
 public record CourseChangeInput(String title, String planWhat, String planWhy, Long promptedByModule, String itemCode,
                                 Long appliedInModule, String studyNotes, String decision, List<String> comments) {
     private static final Set<String> DECISIONS = Set.of("adopt", "adapt", "abandon");
 
-    public record CommentRef(long responseId, long questionId) {
-    }
-
     public record Valid(String title, String planWhat, String planWhy, Long promptedByModule, String itemCode,
-                        Long appliedInModule, String studyNotes, String decision, List<CommentRef> comments) {
+                        Long appliedInModule, String studyNotes, String decision, List<String> comments) {
     }
 
     public Valid validated() {
@@ -50,12 +47,11 @@ public record CourseChangeInput(String title, String planWhat, String planWhy, L
         if (act != null && !DECISIONS.contains(act)) {
             errors.add("decision", "Choose adopt, adapt or abandon");
         }
-        List<CommentRef> refs = new java.util.ArrayList<>();
+        List<String> refs = new java.util.ArrayList<>();
         for (String c : comments == null ? List.<String>of() : comments) {
-            String[] parts = c == null ? new String[0] : c.split(":");
-            try {
-                refs.add(new CommentRef(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())));
-            } catch (RuntimeException e) {
+            if (org.convene.surveys.CommentRefs.wellFormed(c == null ? null : c.trim())) {
+                refs.add(c.trim());
+            } else {
                 errors.add("comments", "Unknown comment reference '" + Text.clip(c, 40) + "'");
             }
         }

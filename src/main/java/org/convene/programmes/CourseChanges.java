@@ -5,6 +5,7 @@ import java.util.Map;
 import org.convene.db.Rows;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
+import org.convene.surveys.CommentRefs;
 import org.convene.surveys.Results;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -54,10 +55,13 @@ public final class CourseChanges {
                 (java.time.Instant) row[12], comments, before, after);
     }
 
-    /** The comments linked to a change, as "responseId:questionId". */
+    /** The opaque references of the comments linked to a change. */
     public List<String> commentRefs(long changeId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT response_id || ':' || question_id FROM course_change_comments WHERE change_id = :id")
-                .bind("id", changeId).mapTo(String.class).list());
+        return jdbi.withHandle(h -> {
+            CommentRefs refs = CommentRefs.of(h);
+            return h.createQuery("SELECT response_id, question_id FROM course_change_comments WHERE change_id = :id")
+                    .bind("id", changeId).map((rs, ctx) -> refs.ref(rs.getLong(1), rs.getLong(2))).list();
+        });
     }
 
     private static String label(Object position, String title) {
@@ -66,13 +70,13 @@ public final class CourseChanges {
 
     public CourseChange create(long cohortId, CourseChangeInput.Valid input, Long recordedBy) {
         long id = jdbi.inTransaction(h -> {
-            check(h, cohortId, input);
+            List<long[]> comments = check(h, cohortId, input);
             long changeId = h.createUpdate("INSERT INTO course_changes (cohort_id, title, plan_what, plan_why, prompted_by_module, "
                             + "item_code, applied_in_module, study_notes, decision, recorded_by) VALUES (:cohort, :title, :planWhat, "
                             + ":planWhy, :promptedByModule, :itemCode, :appliedInModule, :studyNotes, :decision, :by)")
                     .bind("cohort", cohortId).bindMethods(input).bind("by", recordedBy)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            linkComments(h, changeId, input);
+            linkComments(h, changeId, comments);
             return changeId;
         });
         return get(id);
@@ -81,33 +85,46 @@ public final class CourseChanges {
     public CourseChange update(long id, CourseChangeInput.Valid input) {
         CourseChange existing = get(id);
         jdbi.useTransaction(h -> {
-            check(h, existing.cohortId(), input);
+            List<long[]> comments = check(h, existing.cohortId(), input);
             h.createUpdate("UPDATE course_changes SET title = :title, plan_what = :planWhat, plan_why = :planWhy, "
                             + "prompted_by_module = :promptedByModule, item_code = :itemCode, applied_in_module = :appliedInModule, "
                             + "study_notes = :studyNotes, decision = :decision, updated_at = now() WHERE id = :id")
                     .bindMethods(input).bind("id", id).execute();
             h.createUpdate("DELETE FROM course_change_comments WHERE change_id = :id").bind("id", id).execute();
-            linkComments(h, id, input);
+            linkComments(h, id, comments);
         });
         return get(id);
     }
 
-    /** Modules must belong to the cohort; comments must be answers to the prompting module's feedback. */
-    private static void check(Handle h, long cohortId, CourseChangeInput.Valid input) {
+    /**
+     * Modules must belong to the cohort; comments must be free-text answers in the prompting
+     * module's feedback. Returns the comments as {responseId, questionId}.
+     */
+    private static List<long[]> check(Handle h, long cohortId, CourseChangeInput.Valid input) {
         checkModule(h, cohortId, "promptedByModule", input.promptedByModule());
         checkModule(h, cohortId, "appliedInModule", input.appliedInModule());
-        if (!input.comments().isEmpty() && input.promptedByModule() == null) {
+        if (input.comments().isEmpty()) {
+            return List.of();
+        }
+        if (input.promptedByModule() == null) {
             throw new ValidationException("Comments need a module", Map.of("promptedByModule", "Choose the module whose feedback prompted this"));
         }
-        for (CourseChangeInput.CommentRef ref : input.comments()) {
-            boolean ok = h.createQuery("SELECT EXISTS (SELECT 1 FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
-                            + "JOIN surveys s ON s.id = q.survey_id WHERE a.response_id = :r AND a.question_id = :q AND s.module_id = :m "
-                            + "AND q.kind = 'text')")
-                    .bind("r", ref.responseId()).bind("q", ref.questionId()).bind("m", input.promptedByModule()).mapTo(Boolean.class).one();
-            if (!ok) {
+        CommentRefs refs = CommentRefs.of(h);
+        Map<String, long[]> known = new java.util.HashMap<>();
+        h.createQuery("SELECT a.response_id, a.question_id FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
+                        + "JOIN surveys s ON s.id = q.survey_id WHERE s.module_id = :m AND q.kind = 'text' AND a.text <> ''")
+                .bind("m", input.promptedByModule())
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .forEach(c -> known.put(refs.ref(c[0], c[1]), c));
+        List<long[]> out = new java.util.ArrayList<>();
+        for (String ref : input.comments()) {
+            long[] c = known.get(ref);
+            if (c == null) {
                 throw new ValidationException("Unknown comment", Map.of("comments", "A linked comment is not from that module's feedback"));
             }
+            out.add(c);
         }
+        return out;
     }
 
     private static void checkModule(Handle h, long cohortId, String field, Long moduleId) {
@@ -117,10 +134,10 @@ public final class CourseChanges {
         }
     }
 
-    private static void linkComments(Handle h, long changeId, CourseChangeInput.Valid input) {
-        for (CourseChangeInput.CommentRef ref : input.comments()) {
+    private static void linkComments(Handle h, long changeId, List<long[]> comments) {
+        for (long[] c : comments) {
             h.createUpdate("INSERT INTO course_change_comments (change_id, response_id, question_id) VALUES (:c, :r, :q) ON CONFLICT DO NOTHING")
-                    .bind("c", changeId).bind("r", ref.responseId()).bind("q", ref.questionId()).execute();
+                    .bind("c", changeId).bind("r", c[0]).bind("q", c[1]).execute();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.convene.surveys;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,11 @@ public final class Results {
                              Map<String, Integer> countsBefore) {
     }
 
-    /** A free-text answer, without its author. */
-    public record Comment(long responseId, long questionId, String code, String prompt, String text) {
+    /**
+     * A free-text answer, without its author. {@code ref} is opaque (see {@link CommentRefs}); the
+     * response's id stays inside the server, so comments by one person cannot be matched up.
+     */
+    public record Comment(@JsonIgnore long responseId, @JsonIgnore long questionId, String ref, String code, String prompt, String text) {
     }
 
     /** A survey's results, or only its response counts when they are withheld. */
@@ -52,6 +56,7 @@ public final class Results {
             return new SurveyResults(survey, true, List.of(), List.of(), 0);
         }
         List<Question> questions = Surveys.questions(h, survey.id());
+        CommentRefs refs = CommentRefs.of(h);
         List<ItemResult> items = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         int connections = 0;
@@ -61,9 +66,11 @@ public final class Results {
                 case SINGLE, MULTIPLE -> items.add(choices(h, q));
                 case TEXT -> comments.addAll(h.createQuery("SELECT a.response_id, a.text FROM survey_answers a "
                                 + "JOIN survey_responses r ON r.id = a.response_id "
-                                + "WHERE a.question_id = :q AND r.submitted_at IS NOT NULL AND a.text <> '' ORDER BY a.response_id")
+                                + "WHERE a.question_id = :q AND r.submitted_at IS NOT NULL AND a.text <> ''")
                         .bind("q", q.id())
-                        .map((rs, ctx) -> new Comment(rs.getLong(1), q.id(), q.code(), q.prompt(), rs.getString(2))).list());
+                        .map((rs, ctx) -> new Comment(rs.getLong(1), q.id(), refs.ref(rs.getLong(1), q.id()), q.code(), q.prompt(),
+                                rs.getString(2)))
+                        .list().stream().sorted(java.util.Comparator.comparing(Comment::ref)).toList());
                 case CONNECTIONS -> connections += h.createQuery("SELECT coalesce(sum(cardinality(a.people)), 0) FROM survey_answers a "
                                 + "JOIN survey_responses r ON r.id = a.response_id WHERE a.question_id = :q AND r.submitted_at IS NOT NULL")
                         .bind("q", q.id()).mapTo(Integer.class).one();

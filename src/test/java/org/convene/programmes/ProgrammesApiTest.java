@@ -397,7 +397,7 @@ class ProgrammesApiTest {
                 "{\"title\": \"T\", \"planWhat\": \"x\", \"appliedInModule\": %d}".formatted(elsewhere)), 422);
         assertThat(foreign.get("fields").get("appliedInModule").asText()).isEqualTo("Choose a module of this cohort");
         JsonNode comment = ok(call("POST", "/api/v1/cohorts/" + cohortId + "/changes", facilitator,
-                "{\"title\": \"T\", \"planWhat\": \"x\", \"promptedByModule\": %d, \"comments\": [\"1:1\"]}".formatted(first)), 422);
+                "{\"title\": \"T\", \"planWhat\": \"x\", \"promptedByModule\": %d, \"comments\": [\"cAAAAAAAAAAAAAAAAAAAAAA\"]}".formatted(first)), 422);
         assertThat(comment.get("fields").get("comments").asText()).contains("not from that module's feedback");
         assertThat(ok(call("GET", "/api/v1/cohorts/" + cohortId + "/changes", lead, null), 200)).hasSize(1);
     }

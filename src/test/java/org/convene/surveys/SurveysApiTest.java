@@ -240,6 +240,8 @@ class SurveysApiTest {
         assertThat(pace.get("counts").get("About right").asInt()).isEqualTo(5);
         assertThat(results.get("comments")).hasSize(1);
         JsonNode comment = results.get("comments").get(0);
+        assertThat(comment.has("responseId")).as("nothing links a comment to its response").isFalse();
+        assertThat(comment.get("ref").asText()).matches("c[A-Za-z0-9_-]{22}");
         assertThat(comment.get("text").asText()).isEqualTo("More time for small groups");
         assertThat(comment.has("personId")).isFalse();
         assertThat(results.get("connections").asInt()).isEqualTo(1);
@@ -248,7 +250,7 @@ class SurveysApiTest {
         JsonNode change = ok(call("POST", "/api/v1/cohorts/" + cohort + "/changes", facilitator, """
                 {"title": "More group work", "planWhat": "Halve the talks, double the small-group time",
                  "planWhy": "Interactivity was low", "promptedByModule": %d, "itemCode": "interactivity", "appliedInModule": %d,
-                 "comments": ["%d:%d"]}""".formatted(first, second, comment.get("responseId").asLong(), comment.get("questionId").asLong())), 201);
+                 "comments": ["%s"]}""".formatted(first, second, comment.get("ref").asText())), 201);
         assertThat(change.get("comments")).extracting(JsonNode::asText).containsExactly("More time for small groups");
         assertThat(change.get("before").asDouble()).isEqualTo(2.4);
         assertThat(change.get("after").isNull()).isTrue();
