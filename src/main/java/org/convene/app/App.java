@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
                 new TiesApi(ties),
                 new TransferPages(templates, peopleImport, organisationsImport, export),
                 new TransferApi(peopleImport, organisationsImport, export),
-                new ProgrammePages(templates, programmes, enrolments, surveys, results, courseChanges),
+                new ProgrammePages(templates, programmes, enrolments, surveys, results, courseChanges, people),
                 new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments, results),
                 new ProgrammesApi(programmes, enrolments, courseChanges),
                 new SurveysApi(programmes, surveys, distribution, responses, results),

@@ -16,6 +16,9 @@ import org.convene.errors.ConflictException;
 import org.convene.errors.ImportRejectedException;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
+import org.convene.people.DirectoryQuery;
+import org.convene.people.People;
+import org.convene.people.PersonSummary;
 import org.convene.surveys.Results;
 import org.convene.surveys.Survey;
 import org.convene.surveys.Surveys;
@@ -35,15 +38,17 @@ public final class ProgrammePages {
     private final Surveys surveys;
     private final Results results;
     private final CourseChanges changes;
+    private final People people;
 
     public ProgrammePages(Templates templates, Programmes programmes, Enrolments enrolments, Surveys surveys, Results results,
-                          CourseChanges changes) {
+                          CourseChanges changes, People people) {
         this.templates = templates;
         this.programmes = programmes;
         this.enrolments = enrolments;
         this.surveys = surveys;
         this.results = results;
         this.changes = changes;
+        this.people = people;
     }
 
     // Programmes
@@ -123,6 +128,11 @@ public final class ProgrammePages {
         model.put("people", enrolments.list(cohort.id()).stream().filter(e -> team || !"withdrawn".equals(e.status())).toList());
         model.put("surveys", team ? surveys.list(cohort.id()) : List.<Survey>of());
         model.put("changes", team ? changes.list(cohort.id()) : List.<CourseChange>of());
+        String find = Params.query(ctx, "find");
+        model.put("find", find == null ? "" : find.trim());
+        model.put("found", viewer.leadsProgrammes() && find != null && !find.isBlank()
+                ? people.search(new DirectoryQuery(find, null, null, null, null, null, 1, 20), viewer).items()
+                : List.<PersonSummary>of());
         model.put("form", Form.empty());
         templates.page(ctx, "programmes/cohort.jte", model);
     }
@@ -211,6 +221,14 @@ public final class ProgrammePages {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            } else if (!ctx.formParams("people").isEmpty()) {
+                added = enrolments.enrol(cohort.id(), ctx.formParams("people").stream().map(v -> {
+                    try {
+                        return Long.parseLong(v.trim());
+                    } catch (NumberFormatException e) {
+                        throw new BadRequestException("Unknown person '" + Text.clip(v, 20) + "'");
+                    }
+                }).toList());
             } else {
                 added = enrolments.enrolEmails(cohort.id(), ctx.formParam("emails"));
             }

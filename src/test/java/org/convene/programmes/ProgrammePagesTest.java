@@ -158,6 +158,18 @@ class ProgrammePagesTest {
     }
 
     @Test
+    void aLeadFindsPeopleInTheDirectoryAndEnrolsThem() {
+        long cohortId = newCohort("Fourth programme");
+        String found = lead.get("/cohorts/" + cohortId + "?find=Participant").body();
+        assertThat(found).contains("People matching “Participant”", "Participant 0", "Participant 5");
+        HttpResponse<String> enrolled = lead.postPairs("/cohorts/" + cohortId + "/people",
+                "people", String.valueOf(participants.get(1).id()), "people", String.valueOf(participants.get(2).id()));
+        assertThat(enrolled.statusCode()).isEqualTo(302);
+        assertThat(new Enrolments(app.jdbi()).list(cohortId)).extracting(Enrolment::name).containsExactly("Participant 1", "Participant 2");
+        assertThat(lead.get("/cohorts/" + cohortId + "?find=zzzzqqq").body()).contains("Nobody in the directory matches");
+    }
+
+    @Test
     void aModuleNeedsATitleDateAndTimesInOrder() {
         long cohortId = newCohort("Third programme");
         lead.get("/cohorts/" + cohortId + "/modules/new");
