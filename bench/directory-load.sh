@@ -45,6 +45,7 @@ wrk -t2 -c50 -d10s $url/health >/dev/null
 
 summary=$out/summary-$people.txt
 : > $summary
+health_rps=
 run() { # name connections wrk-args...
   local name=$1 conns=$2; shift 2
   wrk -t2 -c"$conns" -d"${duration}s" --latency "$@" > $out/wrk-$name-$conns.txt
@@ -52,16 +53,24 @@ run() { # name connections wrk-args...
   rps=$(awk '/Requests\/sec/ {print $2}' $out/wrk-$name-$conns.txt)
   p50=$(awk '$1 == "50%" {print $2}' $out/wrk-$name-$conns.txt)
   p99=$(awk '$1 == "99%" {print $2}' $out/wrk-$name-$conns.txt)
-  local errors
+  local errors ratio
   errors=$(grep -E "Non-2xx|Socket errors" $out/wrk-$name-$conns.txt | tr '\n' ' ' || true)
-  printf "%-14s c=%-4s %10s req/s  p50 %-9s p99 %-9s %s\n" "$name" "$conns" "$rps" "$p50" "$p99" "$errors" | tee -a $summary
+  if [ "$name" = health ]; then health_rps=$rps; ratio=100; else ratio=$(echo "100 * $rps / $health_rps" | bc); fi
+  printf "%-14s c=%-4s %10s req/s  p50 %-9s p99 %-9s %3s%% of the /health run just before  %s\n" \
+    "$name" "$conns" "$rps" "$p50" "$p99" "$ratio" "$errors" | tee -a $summary
 }
+# Each measured run follows its own /health run, so the ratio compares like with like even when
+# other work on the machine changes the ceiling from minute to minute.
 for c in 50 200; do
-  run health $c $url/health
-  run page-popular $c -s bench/rotate.lua $url -- /people "Cookie: convene_session=$session"
-  run page-distinct $c -s bench/distinct.lua $url -- /people "Cookie: convene_session=$session"
-  run api-popular $c -s bench/rotate.lua $url -- /api/v1/people "Authorization: Bearer $token"
-  run api-distinct $c -s bench/distinct.lua $url -- /api/v1/people "Authorization: Bearer $token"
+  for target in page-popular page-distinct api-popular api-distinct; do
+    run health $c $url/health
+    case $target in
+      page-popular)  run $target $c -s bench/rotate.lua $url -- /people "Cookie: convene_session=$session" ;;
+      page-distinct) run $target $c -s bench/distinct.lua $url -- /people "Cookie: convene_session=$session" ;;
+      api-popular)   run $target $c -s bench/rotate.lua $url -- /api/v1/people "Authorization: Bearer $token" ;;
+      api-distinct)  run $target $c -s bench/distinct.lua $url -- /api/v1/people "Authorization: Bearer $token" ;;
+    esac
+  done
 done
 
 # Fixed offered rate at half the search page's saturation throughput (50 connections).
