@@ -13,18 +13,7 @@ import java.util.function.Consumer;
 import org.convene.accounts.Role;
 import org.convene.demo.DemoData;
 import org.convene.demo.ProgrammeDemo;
-import org.convene.programmes.Cohort;
-import org.convene.programmes.CohortInput;
-import org.convene.programmes.Enrolments;
-import org.convene.programmes.Module;
 import org.convene.programmes.ModuleInput;
-import org.convene.programmes.Programmes;
-import org.convene.surveys.Distribution;
-import org.convene.surveys.Responses;
-import org.convene.surveys.Survey;
-import org.convene.surveys.SurveyKind;
-import org.convene.surveys.SurveyLinks;
-import org.convene.surveys.Surveys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -53,7 +42,7 @@ class ProgrammeAccessibilityTest {
     private static BrowserContext asLead;
     private static BrowserContext asFacilitator;
     private static BrowserContext asParticipant;
-    private static Cohort second;
+    private static long secondCohort;
     private static long feedbackSurvey;
     private static long endSurvey;
     private static long draftSurvey;
@@ -72,35 +61,13 @@ class ProgrammeAccessibilityTest {
         asParticipant = signedIn(participant.email());
     }
 
-    /** Cohort 2: the demo participant and four others; yesterday's module feedback and the end survey open; the baseline in draft. */
     private static void setUpSecondCohort(long participantId) {
-        Programmes programmes = new Programmes(site.jdbi());
-        Surveys surveys = new Surveys(site.jdbi());
-        SurveyLinks links = new SurveyLinks(site.jdbi());
-        Distribution distribution = new Distribution(site.jdbi(), links, "http://localhost");
-        LocalDate yesterday = LocalDate.now(ModuleInput.ZONE).minusDays(1);
-        second = programmes.createCohort(demo.programmeId(), new CohortInput("Cohort 2", yesterday.minusWeeks(1).toString(),
-                yesterday.plusMonths(5).toString(), true).validated());
-        List<Long> people = site.jdbi().withHandle(h -> h.createQuery("SELECT id FROM people WHERE listed AND id <> :p ORDER BY id LIMIT 4")
-                .bind("p", participantId).mapTo(Long.class).list());
-        new Enrolments(site.jdbi()).enrol(second.id(), java.util.stream.Stream.concat(java.util.stream.Stream.of(participantId),
-                people.stream()).toList());
-        Module module = programmes.createModule(second.id(), new ModuleInput("Leading together: team dynamics", "Team dynamics",
-                yesterday.toString(), "09:30", "16:00", "Exeter", false, false, true, List.of()).validated());
-        distribution.openDue(); // the module's feedback survey is due (the background job may have opened it already)
-        feedbackSurvey = surveys.list(second.id()).stream().filter(s -> module.id() == (s.moduleId() == null ? -1 : s.moduleId()))
-                .findFirst().orElseThrow().id();
-        endSurvey = surveys.create(second.id(), SurveyKind.END, null, true).id();
-        distribution.openNow(endSurvey);
-        draftSurvey = surveys.create(second.id(), SurveyKind.BASELINE, null, true).id();
-        for (long id : List.of(feedbackSurvey, endSurvey)) {
-            Survey s = surveys.get(id);
-            if (!s.isOpen()) {
-                throw new IllegalStateException(s.title() + " did not open: " + s.status());
-            }
-        }
-        long invitation = new Responses(site.jdbi()).invitationFor(feedbackSurvey, participantId).orElseThrow().id();
-        personalLink = "/s/" + links.token(invitation);
+        DemoSite.OpenSurveys open = site.openSurveysFor(participantId);
+        secondCohort = open.cohortId();
+        feedbackSurvey = open.feedbackSurvey();
+        endSurvey = open.endSurvey();
+        draftSurvey = open.draftSurvey();
+        personalLink = open.feedbackLink();
     }
 
     private static BrowserContext signedIn(String email) {
@@ -178,7 +145,7 @@ class ProgrammeAccessibilityTest {
 
     @Test
     void theModuleFormShownAgainWithErrors() {
-        audit(asLead, "/cohorts/" + second.id() + "/modules/new", "Add a module", page -> {
+        audit(asLead, "/cohorts/" + secondCohort + "/modules/new", "Add a module", page -> {
             page.getByLabel("Starts at").fill("16:00");
             page.getByLabel("Ends at").fill("09:00");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
