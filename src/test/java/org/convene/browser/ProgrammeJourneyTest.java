@@ -356,6 +356,7 @@ class ProgrammeJourneyTest {
             byte[] pdf = Files.readAllBytes(download.path());
             assertThat(new String(pdf, 0, Math.min(pdf.length, 5), StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
             assertThat(pdf.length).isGreaterThan(1000);
+            facilitatorWindow.problems().assertNone("Downloading the PDF");
 
             leadWindow.problems().assertNone("The lead's pages");
         }
