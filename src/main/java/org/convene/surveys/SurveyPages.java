@@ -178,7 +178,10 @@ public final class SurveyPages {
     public void schedule(Context ctx) {
         Survey survey = surveys.get(Params.pathId(ctx, "id"));
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant opens = instant(ctx.formParam("opensDate"), ctx.formParam("opensTime"), "opensDate", true, errors);
+        // Once a survey has opened, the form no longer offers its opening time (it stays as it was).
+        Instant opens = survey.editable() || survey.opensAt() == null
+                ? instant(ctx.formParam("opensDate"), ctx.formParam("opensTime"), "opensDate", true, errors)
+                : survey.opensAt();
         Instant closes = instant(ctx.formParam("closesDate"), ctx.formParam("closesTime"), "closesDate", false, errors);
         int remind = number(ctx.formParam("remindAfterDays"), "remindAfterDays", errors);
         int max = number(ctx.formParam("maxReminders"), "maxReminders", errors);
@@ -191,8 +194,19 @@ public final class SurveyPages {
             ctx.redirect("/surveys/" + survey.id());
         } catch (ValidationException e) {
             ctx.status(422);
-            builder(ctx, survey, Form.of(Map.of("kind", "likert")), Form.submitted(ctx, e));
+            builder(ctx, survey, Form.of(Map.of("kind", "likert")), Form.submitted(ctx, onScheduleFields(e)));
         }
+    }
+
+    /** The service names the instants (opensAt, closesAt); the form has a date and a time field for each. */
+    private static ValidationException onScheduleFields(ValidationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.fieldErrors().forEach((field, message) -> errors.merge(switch (field) {
+            case "opensAt" -> "opensDate";
+            case "closesAt" -> "closesDate";
+            default -> field;
+        }, message, (a, b) -> a));
+        return new ValidationException(e.getMessage(), errors);
     }
 
     private static Instant instant(String date, String time, String field, boolean required, Map<String, String> errors) {

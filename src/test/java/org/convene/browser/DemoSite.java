@@ -4,8 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.convene.accounts.Role;
 import org.convene.demo.DemoData;
+import org.convene.programmes.CohortInput;
+import org.convene.programmes.Enrolments;
+import org.convene.programmes.ModuleInput;
+import org.convene.programmes.Programmes;
+import org.convene.surveys.Distribution;
+import org.convene.surveys.Responses;
+import org.convene.surveys.SurveyKind;
+import org.convene.surveys.SurveyLinks;
+import org.convene.surveys.Surveys;
 import org.convene.testing.TestApp;
 import org.jdbi.v3.core.Jdbi;
 
@@ -72,6 +84,46 @@ final class DemoSite implements AutoCloseable {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+    }
+
+    /** A second cohort of the demo programme, with surveys open for the person it was made for. */
+    record OpenSurveys(long cohortId, long feedbackSurvey, long endSurvey, long draftSurvey, String feedbackLink) {
+    }
+
+    /**
+     * Adds "Cohort 2" to the demo programme: this person and four others, a module yesterday whose
+     * feedback survey is open, the end-of-programme survey open, and a baseline survey still a draft.
+     * {@code feedbackLink} is the person's personal link (a path) to the feedback survey.
+     */
+    OpenSurveys openSurveysFor(long personId) {
+        Jdbi jdbi = jdbi();
+        var programmes = new Programmes(jdbi);
+        var surveys = new Surveys(jdbi);
+        var links = new SurveyLinks(jdbi);
+        var distribution = new Distribution(jdbi, links, "http://localhost");
+        LocalDate yesterday = LocalDate.now(ModuleInput.ZONE).minusDays(1);
+        var cohort = programmes.createCohort(demo.programme().programmeId(), new CohortInput("Cohort 2",
+                yesterday.minusWeeks(1).toString(), yesterday.plusMonths(5).toString(), true).validated());
+        List<Long> people = new ArrayList<>(List.of(personId));
+        people.addAll(jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE listed AND id <> :p ORDER BY id LIMIT 4")
+                .bind("p", personId).mapTo(Long.class).list()));
+        new Enrolments(jdbi).enrol(cohort.id(), people);
+        var module = programmes.createModule(cohort.id(), new ModuleInput("Leading together: team dynamics",
+                "Team dynamics", yesterday.toString(), "09:30", "16:00", "Exeter", false, false, true, List.of()).validated());
+        distribution.openDue(); // the module's feedback survey is due (the background job may have opened it already)
+        long feedback = surveys.list(cohort.id()).stream().filter(s -> module.id() == (s.moduleId() == null ? -1 : s.moduleId()))
+                .findFirst().orElseThrow().id();
+        long end = surveys.create(cohort.id(), SurveyKind.END, null, true).id();
+        distribution.openNow(end);
+        long draft = surveys.create(cohort.id(), SurveyKind.BASELINE, null, true).id();
+        for (long id : List.of(feedback, end)) {
+            var survey = surveys.get(id);
+            if (!survey.isOpen()) {
+                throw new IllegalStateException(survey.title() + " did not open: " + survey.status());
+            }
+        }
+        long invitation = new Responses(jdbi).invitationFor(feedback, personId).orElseThrow().id();
+        return new OpenSurveys(cohort.id(), feedback, end, draft, "/s/" + links.token(invitation));
     }
 
     /** A person in the directory. */
