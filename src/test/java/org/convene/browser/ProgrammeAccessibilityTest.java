@@ -117,7 +117,7 @@ class ProgrammeAccessibilityTest {
                 assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(h).setExact(true))).isVisible();
             }
             assertThat(link(page, "More time for group work")).isVisible();
-            assertThat(page.getByLabel("Enrol people from the directory")).isVisible();
+            assertThat(page.getByLabel("Or enrol by email address")).isVisible();
         });
     }
 
