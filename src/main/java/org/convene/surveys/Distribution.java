@@ -29,7 +29,7 @@ public final class Distribution {
 
     /** Runs every due step; returns how many emails were queued. */
     public int run() {
-        int opened = openDue();
+        int opened = openDue() + inviteLate();
         int reminded = remindDue();
         int closed = closeDue();
         if (opened + reminded + closed > 0) {
@@ -73,12 +73,37 @@ public final class Distribution {
     }
 
     /**
-     * Invites the cohort: for a module's feedback, the people marked present when attendance was
-     * taken (everyone enrolled when it was not); for other surveys, everyone enrolled.
+     * Invites people who became eligible after their survey opened: enrolled later, or marked
+     * present when attendance was taken after the module's feedback had opened.
      */
+    public int inviteLate() {
+        List<Long> open = jdbi.withHandle(h -> h.createQuery("SELECT id FROM surveys WHERE status = 'open' "
+                + "AND (closes_at IS NULL OR closes_at > now())").mapTo(Long.class).list());
+        int emailed = 0;
+        for (Long id : open) {
+            emailed += jdbi.inTransaction(h -> {
+                if (h.createQuery("SELECT id FROM surveys WHERE id = :id AND status = 'open' FOR UPDATE SKIP LOCKED")
+                        .bind("id", id).mapTo(Long.class).findOne().isEmpty()) {
+                    return 0;
+                }
+                return invite(h, Surveys.get(h, id));
+            });
+        }
+        return emailed;
+    }
+
     private int open(Handle h, long surveyId) {
-        Survey survey = Surveys.get(h, surveyId);
         h.createUpdate("UPDATE surveys SET status = 'open' WHERE id = :id").bind("id", surveyId).execute();
+        return invite(h, Surveys.get(h, surveyId));
+    }
+
+    /**
+     * Invites everyone eligible who has no invitation yet: for a module's feedback, the people
+     * marked present when attendance was taken (everyone enrolled when it was not); for other
+     * surveys, everyone enrolled. Returns how many invitations were emailed.
+     */
+    private int invite(Handle h, Survey survey) {
+        long surveyId = survey.id();
         boolean attendanceTaken = survey.moduleId() != null && h.createQuery("SELECT EXISTS (SELECT 1 FROM attendance WHERE module_id = :m)")
                 .bind("m", survey.moduleId()).mapTo(Boolean.class).one();
         List<Invitee> invited = h.createQuery("INSERT INTO survey_invitations (survey_id, person_id, last_emailed_at) "

@@ -83,7 +83,7 @@ public final class Responses {
     }
 
     /** The surveys a person has been invited to, newest first, with whether they have answered. */
-    public record Invited(Survey survey, long invitationId, Instant submittedAt) {
+    public record Invited(Survey survey, long invitationId, Instant submittedAt, String cohort) {
     }
 
     public List<Invited> invitedSurveys(long personId) {
@@ -94,7 +94,10 @@ public final class Responses {
             for (long[] row : rows) {
                 Instant submitted = h.createQuery("SELECT submitted_at FROM survey_responses WHERE invitation_id = :i")
                         .bind("i", row[0]).map((rs, ctx) -> Rows.instant(rs, "submitted_at")).findOne().orElse(null);
-                result.add(new Invited(Surveys.get(h, row[1]), row[0], submitted));
+                Survey survey = Surveys.get(h, row[1]);
+                String cohort = h.createQuery("SELECT p.title || ': ' || c.name FROM cohorts c JOIN programmes p ON p.id = c.programme_id "
+                        + "WHERE c.id = :c").bind("c", survey.cohortId()).mapTo(String.class).one();
+                result.add(new Invited(survey, row[0], submitted, cohort));
             }
             return result;
         });

@@ -103,6 +103,20 @@ class SurveyDistributionTest {
     }
 
     @Test
+    void someoneEnrolledAfterTheSurveyOpenedIsInvitedToo() {
+        assertThat(distribution.run()).isEqualTo(6);
+        Person late = app.person("Late Joiner", "late@test.example", "housing", Role.PARTICIPANT);
+        long cohortId = new Surveys(app.jdbi()).get(surveyId).cohortId();
+        new Enrolments(app.jdbi()).enrol(cohortId, List.of(late.id()));
+        assertThat(distribution.run()).as("the late joiner only").isEqualTo(1);
+        assertThat(distribution.run()).isZero();
+        assertThat(new Responses(app.jdbi()).invitationFor(surveyId, late.id())).isPresent();
+        delivery.deliverDue(100);
+        assertThat(SMTP.getReceivedMessages()).anySatisfy(m -> assertThat(GreenMailUtil.getAddressList(m.getAllRecipients()))
+                .contains("late@test.example"));
+    }
+
+    @Test
     void peopleWhoHaveNotAnsweredAreRemindedAtTheIntervalUpToTheLimit() {
         distribution.run();
         delivery.deliverDue(100);
