@@ -32,8 +32,15 @@ public final class HomePage {
                     .map((rs, c) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                     .one());
         }
+        Long personId = WebContext.viewer(ctx).personId();
+        long surveysToAnswer = personId == null ? 0 : jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM survey_invitations i "
+                        + "JOIN surveys s ON s.id = i.survey_id WHERE i.person_id = :p AND s.status = 'open' "
+                        + "AND (s.closes_at IS NULL OR s.closes_at > now()) AND NOT EXISTS (SELECT 1 FROM survey_responses r "
+                        + "WHERE r.invitation_id = i.id AND r.submitted_at IS NOT NULL)")
+                .bind("p", personId).mapTo(Long.class).one());
         HashMap<String, Object> model = new HashMap<>();
         model.put("figures", figures);
+        model.put("surveysToAnswer", surveysToAnswer);
         templates.page(ctx, "home.jte", model);
     }
 

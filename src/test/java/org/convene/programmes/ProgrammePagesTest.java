@@ -90,6 +90,13 @@ class ProgrammePagesTest {
         List<String> bodies = app.jdbi().withHandle(h -> h.createQuery("SELECT body FROM outbox ORDER BY id").mapTo(String.class).list());
         assertThat(bodies).hasSize(5).allSatisfy(b -> assertThat(b).contains("/s/", "anonymous"));
 
+        WebClient signedIn = app.client();
+        signedIn.signIn("p0@test.example", TestApp.PASSWORD);
+        assertThat(signedIn.get("/").body()).contains("A survey is waiting for your answers");
+        WebClient absent = app.client();
+        absent.signIn("p5@test.example", TestApp.PASSWORD);
+        assertThat(absent.get("/").body()).as("sent apologies, so not asked").doesNotContain("waiting for your answers");
+
         // A participant opens the link without signing in, saves, comes back, then sends.
         String token = find(bodies.get(0), LINK.pattern());
         WebClient participant = app.client();
