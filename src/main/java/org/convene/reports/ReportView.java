@@ -52,6 +52,6 @@ public record ReportView(EvaluationReport report, Map<String, String> charts, bo
         if (Double.isNaN(p)) {
             return "–";
         }
-        return p < 0.001 ? "< 0.001" : String.format(Locale.UK, "%.3f", p);
+        return p < 0.001 ? "<\u00a00.001" : String.format(Locale.UK, "%.3f", p);
     }
 }

@@ -23,6 +23,19 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /**
+     * A temporary file is private to its owner; the finished file gets the permissions of the file
+     * it replaces, or those of an ordinary new file (rw-r--r--).
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the platform's defaults apply.
+        }
+    }
+
     public static <R> R write(Path target, Content<R> content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
@@ -32,6 +45,7 @@ public final class AtomicFile {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 result = content.writeTo(out);
             }
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
