@@ -3,6 +3,8 @@ package org.convene.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.convene.app.Config;
@@ -26,6 +29,7 @@ import org.convene.web.Templates;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the evaluation report costs for a 30-person cohort (the demo's, run through the services by
@@ -33,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * ({@link NationalProgrammeFixture}), both in one database: time, bytes allocated and heap for
  * building the figures, rendering the HTML (with its charts), rendering the PDF and writing the
  * CSV of the data. Excluded by default; run with
- * {@code mvn -o test -Dtest=ReportScaleBenchmarkTest -Dtest.excludedGroups=none}.
+ * {@code mvn -o -q test -Dtest=ReportScaleBenchmarkTest -Dtest.excludedGroups=none}.
  */
 @Tag("bench")
 class ReportScaleBenchmarkTest {
@@ -44,8 +48,11 @@ class ReportScaleBenchmarkTest {
                    double peakMb, String output) {
     }
 
+    @TempDir
+    Path dir;
+
     @Test
-    void reportCostsForACohortAndANationalProgramme() {
+    void reportCostsForACohortAndANationalProgramme() throws Exception {
         System.out.printf(Locale.ROOT, "== report at scale: %d cores, max heap %,d MB, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
         Config config = TestDatabase.get().fresh();
@@ -63,6 +70,17 @@ class ReportScaleBenchmarkTest {
                     national.responses(), national.drafts(), national.answers(), national.comments(), national.connectionsNamed(),
                     national.millis() / 1e3);
 
+            jdbi.useHandle(h -> {
+                System.out.println("national cohort by sector: " + h.createQuery("SELECT string_agg(sector_code || ' ' || n, ', ' "
+                                + "ORDER BY n DESC) FROM (SELECT p.sector_code, count(*) AS n FROM enrolments e JOIN people p "
+                                + "ON p.id = e.person_id WHERE e.cohort_id = :c GROUP BY p.sector_code) s")
+                        .bind("c", national.cohortId()).mapTo(String.class).one());
+                System.out.printf(Locale.ROOT, "national cohort: %,d different comments among %,d%n", h.createQuery(
+                                "SELECT count(DISTINCT a.text) FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
+                                        + "JOIN surveys s ON s.id = q.survey_id WHERE s.cohort_id = :c AND q.kind = 'text'")
+                        .bind("c", national.cohortId()).mapTo(Integer.class).one(), national.comments());
+            });
+
             Surveys surveys = new Surveys(jdbi);
             Reports reports = new Reports(jdbi, new Programmes(jdbi), surveys, new Results(jdbi), new CourseChanges(jdbi));
             ReportRenderer renderer = new ReportRenderer(reports, new Templates());
@@ -78,6 +96,11 @@ class ReportScaleBenchmarkTest {
             figures.addAll(steps("30 people", demo.programme().cohortId(), reports, renderer, data));
             figures.addAll(steps("5,000 people", national.cohortId(), reports, renderer, data));
 
+            List<String> heaps = new ArrayList<>();
+            for (String format : List.of("pdf", "csv")) {
+                heaps.add(format + ": " + smallestHeap(config, national.cohortId(), format, dir));
+            }
+
             System.out.println();
             System.out.println("| cohort | step | best ms | median ms | allocated MB | retained MB | peak heap MB | output |");
             System.out.println("|---|---|---:|---:|---:|---:|---:|---|");
@@ -85,7 +108,49 @@ class ReportScaleBenchmarkTest {
                 System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.1f | %.0f | %s |%n", f.cohort(), f.step(), f.bestMs(),
                         f.medianMs(), f.allocatedMb(), f.retainedMb(), f.peakMb(), f.output());
             }
+            System.out.println();
+            System.out.println("`report` command for the national cohort in a fresh JVM:");
+            heaps.forEach(line -> System.out.println("- " + line));
         }
+    }
+
+    /**
+     * Runs the {@code report} command for the cohort in a fresh JVM with a heap of 32, 64, 128, 256
+     * and 512 MB until one succeeds, then once with 1 GB for comparison: a bound on the memory a
+     * report really needs, which the in-process peak (garbage included) cannot give.
+     */
+    private static String smallestHeap(Config config, long cohortId, String format, Path dir) throws Exception {
+        for (int mb : new int[] {32, 64, 128, 256, 512}) {
+            String run = reportCommand(config, cohortId, format, dir, mb);
+            if (run != null) {
+                return String.format(Locale.ROOT, "works with -Xmx%dm: %s; with -Xmx1g: %s", mb, run,
+                        reportCommand(config, cohortId, format, dir, 1024));
+            }
+        }
+        return "needs more than 512 MB";
+    }
+
+    /** How long the command took (by its own account, and with the JVM's start), or null if it failed. */
+    private static String reportCommand(Config config, long cohortId, String format, Path dir, int mb) throws Exception {
+        Path out = dir.resolve("report-" + mb + "." + format);
+        Path log = dir.resolve("report-" + mb + "-" + format + ".log");
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + mb + "m", "-cp", System.getProperty("java.class.path"), "org.convene.Main", "report",
+                "--cohort", String.valueOf(cohortId), "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        java.environment().put("CONVENE_DATABASE_URL", config.databaseUrl().orElseThrow());
+        java.environment().put("CONVENE_DATABASE_USER", config.databaseUser());
+        java.environment().put("CONVENE_DATABASE_PASSWORD", config.databasePassword());
+        long t = System.nanoTime();
+        Process process = java.start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (process.exitValue() != 0 || !Files.exists(out) || Files.size(out) == 0) {
+            return null;
+        }
+        String said = Files.readAllLines(log).stream().filter(l -> l.startsWith("Wrote the")).findFirst().orElse("");
+        return String.format(Locale.ROOT, "%,d KB in %s (%.1f s with the JVM's start)", Files.size(out) / 1024,
+                said.replaceAll(".* in ([0-9.]+ s)$", "$1"), seconds);
     }
 
     private static void saneNationalReport(EvaluationReport r, NationalProgrammeFixture.Loaded national) {
@@ -119,7 +184,7 @@ class ReportScaleBenchmarkTest {
 
     private static List<Figures> steps(String cohort, long cohortId, Reports reports, ReportRenderer renderer, ReportData data) {
         List<Figures> out = new ArrayList<>();
-        out.add(measure(cohort, "build the figures (Reports.build)", () -> reports.build(cohortId),
+        out.add(measure(cohort, "figures (Reports.build)", () -> reports.build(cohortId),
                 r -> String.format(Locale.ROOT, "%,d comments", r.sentiment().comments())));
         EvaluationReport report = reports.build(cohortId);
         out.add(measure(cohort, "charts and HTML", () -> renderer.html(new ReportView(report, ReportCharts.of(report), true)),
@@ -136,7 +201,12 @@ class ReportScaleBenchmarkTest {
         return out;
     }
 
-    /** Warms up once, then runs {@link #RUNS} times: best and median time, median allocation, retained and peak heap. */
+    /**
+     * Warms up once, then runs {@link #RUNS} times: best and median time; median bytes allocated by
+     * this thread; heap still used after a full GC with the result held, less the heap used after
+     * a full GC before the run (retained); and the highest sum of the heap pools' peaks (peak,
+     * garbage included, so it depends on when the collector ran).
+     */
     static <T> Figures measure(String cohort, String step, Supplier<T> work, Function<T, String> describe) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
@@ -147,8 +217,10 @@ class ReportScaleBenchmarkTest {
         double[] allocated = new double[RUNS];
         double[] retained = new double[RUNS];
         double[] peak = new double[RUNS];
+        double[] live = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long before = heapAfterGc();
+            live[i] = before / 1048576.0;
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long bytes = threads.getThreadAllocatedBytes(thread);
             long t = System.nanoTime();
@@ -161,8 +233,15 @@ class ReportScaleBenchmarkTest {
             Reference.reachabilityFence(result);
             result = null;
         }
-        System.out.printf(Locale.ROOT, "%s, %s: %s ms%n", cohort, step, Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()));
-        return new Figures(cohort, step, Arrays.stream(ms).min().orElseThrow(), median(ms), median(allocated), median(retained),
+        System.out.printf(Locale.ROOT, "%s, %s: %s ms, allocated %s MB, retained %s MB, heap in use before each run %s MB%n", cohort,
+                step, Arrays.toString(Arrays.stream(ms).mapToLong(Math::round).toArray()),
+                Arrays.toString(Arrays.stream(allocated).mapToLong(Math::round).toArray()),
+                Arrays.toString(Arrays.stream(retained).map(v -> Math.round(v * 10) / 10.0).toArray()),
+                Arrays.toString(Arrays.stream(live).mapToLong(Math::round).toArray()));
+        // Retained: the least of the runs that freed nothing held before, as something in the PDF renderer
+        // holds about 19 MB after some runs and lets it go after others.
+        return new Figures(cohort, step, Arrays.stream(ms).min().orElseThrow(), median(ms), median(allocated),
+                Arrays.stream(retained).filter(v -> v >= 0).min().orElse(0),
                 Arrays.stream(peak).max().orElseThrow(), output);
     }
 
