@@ -44,12 +44,13 @@ import org.postgresql.copy.CopyIn;
 /**
  * A finished national cohort, fast: thousands of participants, six modules with attendance, five
  * module-feedback surveys and the baseline and end surveys, made with the real services and
- * templates (Programmes, Enrolments, Surveys, SurveyTemplates, CourseChanges); then invitations,
- * responses and answers written with COPY in one transaction instead of one transaction per
- * response as {@link org.convene.demo.ProgrammeDemo} does. For 5,000 people that is about 50,000
- * comments, drawn from the demo vocabulary and the labelled tuning comments and varied (openers,
- * closers, module topics, pairs of sentences, casual typing), so sentiment and themes see a
- * realistic spread rather than a few dozen strings. Deterministic for a seed.
+ * templates (Programmes, Enrolments, Surveys, SurveyTemplates, CourseChanges); then attendance and
+ * invitations (INSERT ... SELECT), responses and answers (COPY) in one transaction, instead of one
+ * transaction per response as {@link org.convene.demo.ProgrammeDemo} does. Connections named in
+ * answers are not turned into ties, as submitting through Responses would. For 5,000 people that
+ * is about 50,000 comments, drawn from the demo vocabulary and the labelled tuning comments and
+ * varied (openers, closers, module topics, pairs of sentences, casual typing), so sentiment and
+ * themes see a realistic spread rather than a few dozen strings. Deterministic for a seed.
  *
  * <p>People have a steady disposition: a confidence offset carried from the baseline to the end
  * (so pre/post pairs correlate), a positivity that tilts ratings and comments, and an engagement
