@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -60,8 +62,16 @@ public final class ReportData {
                         })
                         .forEach(rows::add));
                 // Ratings first; then comments in a shuffled but repeatable order, so their order says nothing about who wrote them.
-                List<Object[]> comments = new ArrayList<>(rows.stream().filter(r -> "text".equals(r[6])).toList());
-                comments.sort(java.util.Comparator.comparing(r -> sha256(r[5] + ":" + r[10])));
+                // Each comment's sort key is hashed once, not at every comparison.
+                List<Object[]> comments = new ArrayList<>();
+                Map<Object[], String> keys = new IdentityHashMap<>();
+                for (Object[] r : rows) {
+                    if ("text".equals(r[6])) {
+                        comments.add(r);
+                        keys.put(r, sha256(r[5] + ":" + r[10]));
+                    }
+                }
+                comments.sort(Comparator.comparing(keys::get));
                 for (Object[] row : rows) {
                     if (!"text".equals(row[6])) {
                         csv.printRecord(row);

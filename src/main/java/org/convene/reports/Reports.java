@@ -59,7 +59,8 @@ public final class Reports {
             List<Survey> shown = all.stream().filter(s -> !Results.withheld(s) && s.submitted() > 0).toList();
             Comments comments = comments(h, shown);
             return new EvaluationReport(header, participation(h, cohortId, modules), rates, confidence(h, all), trends(cohortId, all),
-                    split("All comments", comments.all()), comments.byModule(), themes.summarise(comments.all(), QUOTES_PER_THEME),
+                    split("All comments", comments.labels()), comments.byModule(),
+                    themes.summarise(comments.all(), comments.labels(), QUOTES_PER_THEME),
                     connections(h, shown), changes.list(cohortId), List.of(), Results.MIN_GROUP);
         });
     }
@@ -158,37 +159,43 @@ public final class Reports {
         return out;
     }
 
-    private record Comments(List<String> all, List<EvaluationReport.SentimentSplit> byModule) {
+    /** The comments of the surveys shown, each with its sentiment label (analysed once, for every figure that needs it). */
+    private record Comments(List<String> all, List<Sentiment.Label> labels, List<EvaluationReport.SentimentSplit> byModule) {
     }
 
     private Comments comments(Handle h, List<Survey> shown) {
         List<String> all = new ArrayList<>();
+        List<Sentiment.Label> labels = new ArrayList<>();
         List<EvaluationReport.SentimentSplit> byModule = new ArrayList<>();
         for (Survey s : shown) {
             List<String> texts = h.createQuery("SELECT a.text FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
                             + "JOIN survey_responses r ON r.id = a.response_id WHERE q.survey_id = :s AND q.kind = 'text' "
                             + "AND r.submitted_at IS NOT NULL AND a.text <> '' ORDER BY a.response_id, q.position")
                     .bind("s", s.id()).mapTo(String.class).list();
+            List<Sentiment.Label> these = new ArrayList<>(texts.size());
+            for (String text : texts) {
+                these.add(sentiment.analyse(text).label());
+            }
             all.addAll(texts);
+            labels.addAll(these);
             if (s.kind() == SurveyKind.MODULE_FEEDBACK && s.modulePosition() != null) {
-                byModule.add(split("Module " + s.modulePosition(), texts));
+                byModule.add(split("Module " + s.modulePosition(), these));
             }
         }
-        return new Comments(all, byModule);
+        return new Comments(all, labels, byModule);
     }
 
-    private EvaluationReport.SentimentSplit split(String source, List<String> comments) {
+    private static EvaluationReport.SentimentSplit split(String source, List<Sentiment.Label> labels) {
         int positive = 0;
         int negative = 0;
-        for (String c : comments) {
-            Sentiment.Label label = sentiment.analyse(c).label();
+        for (Sentiment.Label label : labels) {
             if (label == Sentiment.Label.POSITIVE) {
                 positive++;
             } else if (label == Sentiment.Label.NEGATIVE) {
                 negative++;
             }
         }
-        return new EvaluationReport.SentimentSplit(source, comments.size(), positive, negative, comments.size() - positive - negative);
+        return new EvaluationReport.SentimentSplit(source, labels.size(), positive, negative, labels.size() - positive - negative);
     }
 
     /** Connections named in the cohort's surveys: distinct pairs, and how many join people from different sectors. */

@@ -169,12 +169,26 @@ public final class Themes {
      * proportion (the most common sentiment first).
      */
     public List<Summary> summarise(List<String> comments, int quotesPerTheme) {
+        return summarise(comments, null, quotesPerTheme);
+    }
+
+    /**
+     * As {@link #summarise(List, int)}, with each comment's sentiment label already known (from
+     * {@link SentimentAnalyser#standard()}, as {@link #standard()} uses), so a caller that has
+     * analysed the comments for other figures need not analyse them again. {@code labels} is
+     * parallel to {@code comments}.
+     */
+    public List<Summary> summarise(List<String> comments, List<Sentiment.Label> labels, int quotesPerTheme) {
         if (quotesPerTheme < 0) {
             throw new IllegalArgumentException("quotesPerTheme must not be negative");
         }
+        if (labels != null && labels.size() != comments.size()) {
+            throw new IllegalArgumentException("One label per comment: " + labels.size() + " labels, " + comments.size() + " comments");
+        }
         Map<String, List<Scored>> byTheme = new LinkedHashMap<>();
         int total = 0;
-        for (String raw : comments) {
+        for (int k = 0; k < comments.size(); k++) {
+            String raw = comments.get(k);
             if (raw == null || raw.isBlank()) {
                 continue;
             }
@@ -184,8 +198,9 @@ public final class Themes {
             int best = best(scores);
             String code = best < 0 ? OTHER : themes.get(best).code();
             double quality = best < 0 ? 0 : quality(comment, scores, best);
-            byTheme.computeIfAbsent(code, k -> new ArrayList<>())
-                    .add(new Scored(comment, code, sentiment.analyse(comment).label(), quality));
+            // Stripping changes no token, so the label of the comment as given is the label of the stripped one.
+            Sentiment.Label label = labels == null ? sentiment.analyse(comment).label() : labels.get(k);
+            byTheme.computeIfAbsent(code, k2 -> new ArrayList<>()).add(new Scored(comment, code, label, quality));
         }
         List<Summary> out = new ArrayList<>();
         for (Map.Entry<String, List<Scored>> e : byTheme.entrySet()) {

@@ -1,6 +1,7 @@
 package org.convene.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,20 @@ class ThemesTest {
         assertThat(summaries.stream().mapToInt(Themes.Summary::count).sum()).isEqualTo(8);
         assertThat(themes.summarise(comments, 0).get(0).quotes()).isEmpty();
         assertThat(themes.summarise(List.of(), 3)).isEmpty();
+    }
+
+    @Test
+    void labelsGivenByTheCallerGiveTheSameSummary() {
+        List<String> comments = List.of("The venue was difficult to get to", "  Loved the group work  ", "", "  ",
+                "Good speakers, but far too little time to discuss", "Lovely venue, great lunch", "ok");
+        List<Sentiment.Label> labels = comments.stream().map(c -> SentimentAnalyser.standard().analyse(c).label()).toList();
+        assertThat(themes.summarise(comments, labels, 3)).isEqualTo(themes.summarise(comments, 3));
+        assertThat(themes.summarise(comments, null, 3)).isEqualTo(themes.summarise(comments, 3));
+        // The labels are the caller's: the summary counts them as given.
+        List<Sentiment.Label> allNeutral = comments.stream().map(c -> Sentiment.Label.NEUTRAL).toList();
+        assertThat(themes.summarise(comments, allNeutral, 3)).allSatisfy(s -> assertThat(s.neutral()).isEqualTo(s.count()));
+        assertThatThrownBy(() -> themes.summarise(comments, labels.subList(0, 2), 3))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
