@@ -15,6 +15,7 @@ import org.convene.surveys.Surveys;
 import org.convene.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * six modules, surveys after modules 1 to 5, a PDSA change after module 2 that moves an item in
  * module 3, a celebration at module 6, baseline and end surveys. The report must show each fact.
  */
+@Tag("db")
 class Seed001AcceptanceTest {
     private static final String[] SECTORS = {"acute", "mental_health", "community", "primary", "adult_social_care", "housing"};
     private static TestApp app;
