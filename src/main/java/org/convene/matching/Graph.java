@@ -126,7 +126,6 @@ final class Graph {
                 s.mark[j] = stamp;
             }
         }
-        // ...those already looked at above were allowed-checked; keep ones that were not kept.
         return best + extra == out.length ? out : Arrays.copyOf(out, best + extra);
     }
 
