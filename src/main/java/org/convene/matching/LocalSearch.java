@@ -1,0 +1,213 @@
+package org.convene.matching;
+
+/**
+ * The scalable method on a candidate graph: a greedy start, then augmenting paths (more people
+ * paired) and 2-opt or shift moves (a higher total), repeated until nothing improves or the
+ * deadline passes. Weights add a bonus for covering someone left out last time, larger than any
+ * single score, so that such people are placed first.
+ */
+final class LocalSearch {
+    private static final int SEARCH_BUDGET = 400;
+    private static final int DEPTH = 8;
+
+    private final Matcher.Instance in;
+    private final Graph g;
+    private final long deadline;
+    private final int n;
+    private final int bonus;
+    private final int[] mate;
+    private final int[] mw;
+    private final int[] visit;
+    private int stamp;
+    private int budget;
+
+    LocalSearch(Matcher.Instance in, Graph g, long deadline) {
+        this.in = in;
+        this.g = g;
+        this.deadline = deadline;
+        this.n = in.n;
+        this.bonus = in.maxScore + 1;
+        this.mate = new int[n];
+        this.mw = new int[n];
+        this.visit = new int[n];
+        java.util.Arrays.fill(mate, -1);
+    }
+
+    private int w(int i, int j, int score) {
+        return score + bonus * ((in.prio[i] ? 1 : 0) + (in.prio[j] ? 1 : 0));
+    }
+
+    private void link(int a, int b, int weight) {
+        mate[a] = b;
+        mate[b] = a;
+        mw[a] = weight;
+        mw[b] = weight;
+    }
+
+    private boolean late() {
+        return System.nanoTime() > deadline;
+    }
+
+    int[] run() {
+        suitor();
+        boolean changed = true;
+        while (changed && !late()) {
+            boolean a = augmentAll();
+            boolean b = improve();
+            changed = a || b;
+        }
+        return mate;
+    }
+
+    private static long mix(int a, int b) {
+        long z = ((long) Math.min(a, b) << 32 | Math.max(a, b)) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        return (z ^ (z >>> 31)) & 0xFFFFFFFFL;
+    }
+
+    /** Greedy by weight (ties by a hash of the pair) through the suitor algorithm. */
+    private void suitor() {
+        int[] suitor = new int[n];
+        long[] ws = new long[n];
+        java.util.Arrays.fill(suitor, -1);
+        for (int u = 0; u < n; u++) {
+            int cur = u;
+            while (cur != -1) {
+                int best = -1;
+                long bestKey = 0;
+                for (int p = g.start[cur]; p < g.start[cur + 1]; p++) {
+                    int v = g.adj[p];
+                    long key = ((long) w(cur, v, g.score[p]) << 32) | mix(cur, v);
+                    if (key > bestKey && key > ws[v]) {
+                        best = v;
+                        bestKey = key;
+                    }
+                }
+                int next = -1;
+                if (best >= 0) {
+                    next = suitor[best];
+                    suitor[best] = cur;
+                    ws[best] = bestKey;
+                }
+                cur = next;
+            }
+        }
+        for (int u = 0; u < n; u++) {
+            int v = suitor[u];
+            if (v > u && suitor[v] == u) {
+                link(u, v, (int) (ws[u] >>> 32));
+            }
+        }
+    }
+
+    /** Looks for an augmenting path from every unpaired person; those left out last time first. */
+    private boolean augmentAll() {
+        boolean any = false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int u = 0; u < n; u++) {
+                if (mate[u] == -1 && in.prio[u] == (pass == 0) && g.start[u + 1] > g.start[u]) {
+                    if ((u & 1023) == 0 && late()) {
+                        return any;
+                    }
+                    if (++stamp == 0) {
+                        java.util.Arrays.fill(visit, 0);
+                        stamp = 1;
+                    }
+                    visit[u] = stamp;
+                    budget = SEARCH_BUDGET;
+                    if (dfs(u, DEPTH)) {
+                        any = true;
+                    }
+                }
+            }
+        }
+        return any;
+    }
+
+    private boolean dfs(int x, int depth) {
+        int best = -1;
+        int bestW = -1;
+        for (int p = g.start[x]; p < g.start[x + 1]; p++) {
+            int v = g.adj[p];
+            if (mate[v] == -1 && visit[v] != stamp) {
+                int wv = w(x, v, g.score[p]);
+                if (wv > bestW) {
+                    best = v;
+                    bestW = wv;
+                }
+            }
+        }
+        if (best >= 0) {
+            link(x, best, bestW);
+            return true;
+        }
+        if (depth == 0) {
+            return false;
+        }
+        for (int p = g.start[x]; p < g.start[x + 1]; p++) {
+            int v = g.adj[p];
+            if (visit[v] == stamp) {
+                continue;
+            }
+            visit[v] = stamp;
+            int y = mate[v];
+            if (y < 0 || visit[y] == stamp) {
+                continue;
+            }
+            visit[y] = stamp;
+            if (--budget < 0) {
+                return false;
+            }
+            if (dfs(y, depth - 1)) {
+                link(x, v, w(x, v, g.score[p]));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One pass of 2-opt swaps (a-b, c-d to a-c, b-d) and shifts (a-b, free c to a-c, free b). */
+    private boolean improve() {
+        boolean improved = false;
+        int maxClose = in.maxScore + 2 * bonus;
+        for (int a = 0; a < n; a++) {
+            if ((a & 4095) == 0 && late()) {
+                return improved;
+            }
+            int b = mate[a];
+            if (b < 0) {
+                continue;
+            }
+            for (int p = g.start[a]; p < g.start[a + 1]; p++) {
+                int c = g.adj[p];
+                if (c == b) {
+                    continue;
+                }
+                int wac = w(a, c, g.score[p]);
+                int d = mate[c];
+                if (d < 0) {
+                    if (wac > mw[a]) {
+                        mate[b] = -1;
+                        mw[b] = 0;
+                        link(a, c, wac);
+                        improved = true;
+                        break;
+                    }
+                } else if (d != a) {
+                    int base = wac - mw[a] - mw[c];
+                    if (base + maxClose <= 0 || !in.allowed(b, d)) {
+                        continue;
+                    }
+                    int wbd = w(b, d, in.score(b, d));
+                    if (base + wbd > 0) {
+                        link(a, c, wac);
+                        link(b, d, wbd);
+                        improved = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return improved;
+    }
+}

@@ -1,0 +1,339 @@
+package org.convene.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Pairs the people of one round (the rules are in {@link Rules}): first as many people as
+ * possible, then people left out last time, then the highest total score; then trios for whoever
+ * is left, then reasons for anyone still left.
+ *
+ * <p>Small rounds (up to {@link Options#exactLimit()} people) are solved exactly with a weighted
+ * blossom algorithm over all allowed pairs. Larger rounds work on a sparse candidate graph (each
+ * person's best {@link Options#candidates()} allowed partners found through an inverted index of
+ * interests and places, plus {@link Options#randomCandidates()} random allowed partners), with a
+ * greedy start (the "suitor" algorithm, which gives the same result as sorting all pairs by
+ * weight), bounded augmenting paths for cardinality and 2-opt swaps for score, until nothing
+ * improves or the time budget ends. Everything is deterministic for a seed: people are indexed in a
+ * seeded random order and no hash iteration order is ever used.
+ */
+public final class Matcher {
+
+    /** Tuning; {@link #DEFAULT} is what the CLI uses. */
+    public record Options(int candidates, int randomCandidates, int exactLimit, long timeBudgetMillis) {
+        public static final Options DEFAULT = new Options(50, 10, 600, 60_000);
+
+        public Options {
+            if (candidates < 1 || randomCandidates < 0 || exactLimit < 0 || timeBudgetMillis < 0) {
+                throw new IllegalArgumentException("Bad matcher options");
+            }
+        }
+
+        public Options withExactLimit(int limit) {
+            return new Options(candidates, randomCandidates, limit, timeBudgetMillis);
+        }
+
+        public Options withCandidates(int k) {
+            return new Options(k, randomCandidates, exactLimit, timeBudgetMillis);
+        }
+    }
+
+    private final Options options;
+
+    public Matcher() {
+        this(Options.DEFAULT);
+    }
+
+    public Matcher(Options options) {
+        this.options = options;
+    }
+
+    public Round match(List<Participant> people, History history, Set<Pair> blocked, Set<String> previouslyUnplacedIds, long seed) {
+        long start = System.nanoTime();
+        Instance in = new Instance(people, history == null ? History.empty() : history,
+                blocked == null ? Set.of() : blocked, previouslyUnplacedIds == null ? Set.of() : previouslyUnplacedIds, seed);
+        boolean exact = in.n <= options.exactLimit();
+        Graph g = exact ? Graph.complete(in) : Graph.candidates(in, options.candidates(), options.randomCandidates(), seed);
+        int[] mate;
+        if (exact) {
+            mate = exactMatching(in, g);
+        } else {
+            long deadline = start + options.timeBudgetMillis() * 1_000_000L;
+            mate = new LocalSearch(in, g, deadline).run();
+        }
+        return finish(in, g, mate, exact, start);
+    }
+
+    // ---------------------------------------------------------------- exact
+
+    private static int[] exactMatching(Instance in, Graph g) {
+        int n = in.n;
+        int m = g.edgeCount();
+        int[] eu = new int[m];
+        int[] ev = new int[m];
+        long[] ew = new long[m];
+        // Cardinality comes first (the blossom's max-cardinality mode), then covering people left
+        // out last time (a bonus larger than any total score), then the score.
+        long bonus = (long) (n / 2 + 1) * (in.maxScore + 1) + 1;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int p = g.start[i]; p < g.start[i + 1]; p++) {
+                int j = g.adj[p];
+                if (j > i) {
+                    eu[k] = i;
+                    ev[k] = j;
+                    ew[k] = 2 * (g.score[p] + bonus * ((in.prio[i] ? 1 : 0) + (in.prio[j] ? 1 : 0)));
+                    k++;
+                }
+            }
+        }
+        return Blossom.maxWeightMatching(n, eu, ev, ew, true);
+    }
+
+    // ---------------------------------------------------------------- trios, reasons, result
+
+    private Round finish(Instance in, Graph g, int[] mate, boolean exact, long start) {
+        int n = in.n;
+        int[] third = new int[n];
+        Arrays.fill(third, -1);
+        boolean[] inTrio = new boolean[n];
+        // Unpaired people, those left out last time first, then in the seeded order.
+        List<Integer> free = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < n; i++) {
+                if (mate[i] == -1 && in.prio[i] == (pass == 0)) {
+                    free.add(i);
+                }
+            }
+        }
+        boolean fullScan = (long) free.size() * n <= 200_000_000L;
+        List<int[]> unplaced = new ArrayList<>();
+        for (int u : free) {
+            int bestA = -1;
+            int bestGain = -1;
+            if (fullScan) {
+                for (int a = 0; a < n; a++) {
+                    int b = mate[a];
+                    if (b > a && third[a] == -1 && !inTrio[a]) {
+                        int gain = trioGain(in, u, a, b);
+                        if (gain > bestGain) {
+                            bestGain = gain;
+                            bestA = a;
+                        }
+                    }
+                }
+            } else {
+                for (int p = g.start[u]; p < g.start[u + 1]; p++) {
+                    int a = g.adj[p];
+                    int b = mate[a];
+                    if (b >= 0 && third[Math.min(a, b)] == -1 && !inTrio[a]) {
+                        int lo = Math.min(a, b);
+                        int gain = trioGain(in, u, lo, Math.max(a, b));
+                        if (gain > bestGain || (gain == bestGain && lo < bestA)) {
+                            bestGain = gain;
+                            bestA = lo;
+                        }
+                    }
+                }
+            }
+            if (bestA >= 0) {
+                third[bestA] = u;
+                inTrio[u] = true;
+            } else {
+                unplaced.add(new int[] {u, reason(in, g, u)});
+            }
+        }
+        // Groups in the order of the input list.
+        List<Group> groups = new ArrayList<>();
+        long total = 0;
+        long links = 0;
+        long cross = 0;
+        long shared = 0;
+        int pairs = 0;
+        int trios = 0;
+        Integer[] firsts = IntStream.range(0, n).filter(a -> mate[a] > a).boxed().toArray(Integer[]::new);
+        Arrays.sort(firsts, Comparator.comparingInt(a -> Math.min(in.original[a], in.original[mate[a]])));
+        for (int a : firsts) {
+            int b = mate[a];
+            int[] members = third[a] >= 0 ? new int[] {a, b, third[a]} : new int[] {a, b};
+            Integer[] sorted = Arrays.stream(members).boxed().sorted(Comparator.comparingInt(x -> in.original[x])).toArray(Integer[]::new);
+            int score = 0;
+            List<Participant> list = new ArrayList<>();
+            for (int x = 0; x < sorted.length; x++) {
+                list.add(in.person(sorted[x]));
+                for (int y = x + 1; y < sorted.length; y++) {
+                    score += in.score(sorted[x], sorted[y]);
+                    links++;
+                    shared += in.shared(sorted[x], sorted[y]);
+                    if (in.sector[sorted[x]] != in.sector[sorted[y]]) {
+                        cross++;
+                    }
+                }
+            }
+            total += score;
+            if (members.length == 3) {
+                trios++;
+            } else {
+                pairs++;
+            }
+            groups.add(new Group(list, score));
+        }
+        unplaced.sort(Comparator.comparingInt(x -> in.original[x[0]]));
+        List<Unplaced> left = new ArrayList<>();
+        for (int[] u : unplaced) {
+            left.add(new Unplaced(in.person(u[0]), switch (u[1]) {
+                case 0 -> Unplaced.ALONE;
+                case 1 -> Unplaced.NO_ALLOWED_PARTNER;
+                default -> Unplaced.ODD_ONE_OUT;
+            }));
+        }
+        Round.Stats stats = new Round.Stats(n, pairs, trios, left.size(), total,
+                links == 0 ? 0 : (double) cross / links, links == 0 ? 0 : (double) shared / links, exact, System.nanoTime() - start);
+        return new Round(groups, left, stats);
+    }
+
+    private static int trioGain(Instance in, int u, int a, int b) {
+        if (!in.allowed(u, a) || !in.allowed(u, b)) {
+            return -1;
+        }
+        return in.score(u, a) + in.score(u, b);
+    }
+
+    /** 0: alone in the round; 1: no allowed partner at all; 2: odd one out. */
+    private static int reason(Instance in, Graph g, int u) {
+        if (in.n == 1) {
+            return 0;
+        }
+        if (g.start[u + 1] > g.start[u]) {
+            return 2;
+        }
+        for (int j = 0; j < in.n; j++) {
+            if (in.allowed(u, j)) {
+                return 2;
+            }
+        }
+        return 1;
+    }
+
+    // ---------------------------------------------------------------- instance
+
+    /** The people as int indices in a seeded random order, with interned attributes. */
+    static final class Instance {
+        final int n;
+        final List<Participant> people;
+        final int[] original;   // internal index -> position in the input list
+        final int[] sector;
+        final int[] org;
+        final int[] place;      // -1 when unknown
+        final int[][] interests;
+        final int[] hid;        // index in the history, -1 if never paired
+        final boolean[] prio;
+        final History history;
+        final LongSet blocked;
+        final int maxScore;
+        final int interestCount;
+        final int placeCount;
+
+        Instance(List<Participant> input, History history, Set<Pair> blockedPairs, Set<String> previouslyUnplaced, long seed) {
+            n = input.size();
+            people = input;
+            this.history = history;
+            original = IntStream.range(0, n).toArray();
+            SplittableRandom rng = new SplittableRandom(seed);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = original[i];
+                original[i] = original[j];
+                original[j] = t;
+            }
+            sector = new int[n];
+            org = new int[n];
+            place = new int[n];
+            interests = new int[n][];
+            hid = new int[n];
+            prio = new boolean[n];
+            Map<String, Integer> ids = new HashMap<>(n * 2);
+            Map<String, Integer> sectors = new HashMap<>();
+            Map<String, Integer> orgs = new HashMap<>();
+            Map<String, Integer> places = new HashMap<>();
+            Map<String, Integer> topics = new HashMap<>();
+            int most = 0;
+            for (int i = 0; i < n; i++) {
+                Participant p = input.get(original[i]);
+                if (ids.put(p.id(), i) != null) {
+                    throw new IllegalArgumentException("The id " + p.id() + " appears twice");
+                }
+                sector[i] = sectors.computeIfAbsent(p.sector(), s -> sectors.size());
+                org[i] = orgs.computeIfAbsent(p.organisation(), s -> orgs.size());
+                place[i] = p.place().isEmpty() ? -1 : places.computeIfAbsent(p.place(), s -> places.size());
+                int[] t = new int[p.interests().size()];
+                int k = 0;
+                for (String interest : p.interests()) {
+                    t[k++] = topics.computeIfAbsent(interest, s -> topics.size());
+                }
+                Arrays.sort(t);
+                interests[i] = t;
+                most = Math.max(most, t.length);
+                hid[i] = history.indexOf(p.id());
+                prio[i] = previouslyUnplaced.contains(p.id());
+            }
+            interestCount = topics.size();
+            placeCount = places.size();
+            maxScore = 2 + 3 * most;
+            blocked = new LongSet(blockedPairs.size());
+            for (Pair pair : blockedPairs) {
+                Integer a = ids.get(pair.a());
+                Integer b = ids.get(pair.b());
+                if (a != null && b != null) {
+                    blocked.add(History.key(a, b));
+                }
+            }
+        }
+
+        Participant person(int i) {
+            return people.get(original[i]);
+        }
+
+        boolean allowed(int i, int j) {
+            if (i == j || sector[i] == sector[j] || org[i] == org[j]) {
+                return false;
+            }
+            if (hid[i] >= 0 && hid[j] >= 0 && history.containsIndices(hid[i], hid[j])) {
+                return false;
+            }
+            return !blocked.contains(History.key(i, j));
+        }
+
+        int shared(int i, int j) {
+            int[] a = interests[i];
+            int[] b = interests[j];
+            int x = 0;
+            int y = 0;
+            int c = 0;
+            while (x < a.length && y < b.length) {
+                if (a[x] < b[y]) {
+                    x++;
+                } else if (a[x] > b[y]) {
+                    y++;
+                } else {
+                    c++;
+                    x++;
+                    y++;
+                }
+            }
+            return c;
+        }
+
+        /** The rule's score; callers check {@link #allowed} first. */
+        int score(int i, int j) {
+            return Rules.score(shared(i, j), place[i] >= 0 && place[i] == place[j]);
+        }
+    }
+}

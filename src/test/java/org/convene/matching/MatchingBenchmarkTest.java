@@ -1,0 +1,49 @@
+package org.convene.matching;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Run with: mvn -q test -Dtest='org.convene.matching.MatchingBenchmarkTest' -Dtest.excludedGroups=none
+ * Prints figures for docs/benchmarks.md; asserts nothing about time.
+ */
+@Tag("bench")
+class MatchingBenchmarkTest {
+    private static final Matcher SCALABLE = new Matcher(Matcher.Options.DEFAULT.withExactLimit(0));
+
+    @Test
+    void againstTheExactOptimumOverSixRounds() {
+        int n = Integer.getInteger("bench.exactSize", 2000);
+        List<Participant> people = Instances.random(n, 2026);
+        History history = new History();
+        for (int round = 1; round <= 6; round++) {
+            long t0 = System.nanoTime();
+            long[] opt = MatcherTest.optimum(people, history, Set.of());
+            double exactSeconds = (System.nanoTime() - t0) / 1e9;
+            Round r = SCALABLE.match(people, history, Set.of(), Set.of(), round);
+            long score = MatcherTest.matchedScore(r, history, Set.of());
+            System.out.printf("BENCH " + n + " round %d: exact pairs %d score %d (%.2f s); ours pairs %d score %d (%.4f of optimum, %.2f s), trios %d, unplaced %d%n",
+                    round, opt[0], opt[1], exactSeconds, r.groups().size(), score, (double) score / opt[1], r.stats().nanos() / 1e9,
+                    r.stats().trios(), r.stats().unplaced());
+            history.addRound(r);
+        }
+    }
+
+    @Test
+    void timing() {
+        for (String size : System.getProperty("bench.sizes", "1000,10000,100000").split(",")) {
+            int n = Integer.parseInt(size.strip());
+            List<Participant> people = Instances.random(n, n, 8, 200, 40, 300, 5);
+            System.gc();
+            long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            Round r = SCALABLE.match(people, History.empty(), Set.of(), Set.of(), 1);
+            long after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            long bound = 0;
+            System.out.printf("BENCH n=%d: %.2f s, pairs %d, trios %d, unplaced %d, score %d, heap now %d MB (was %d MB)%n",
+                    n, r.stats().nanos() / 1e9, r.stats().pairs(), r.stats().trios(), r.stats().unplaced(), r.stats().totalScore(),
+                    after >> 20, before >> 20);
+        }
+    }
+}
