@@ -1,21 +1,16 @@
 package org.convene.demo;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.convene.db.CsvCopy;
 import org.convene.accounts.Accounts;
 import org.convene.accounts.Passwords;
 import org.convene.accounts.Role;
 import org.convene.accounts.Secrets;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Loads a {@link RegionGenerator} region into the database with COPY, in one transaction, and adds
@@ -86,19 +81,19 @@ public final class DemoData {
                 placeIds[p] = org.convene.directory.Reference.placeId(h, region.places().get(p));
             }
             long orgBase = reserveIds(h, "organisations_id_seq", region.organisations().size());
-            copy(h, "COPY organisations (id, name, sector_code, place_id) FROM STDIN WITH (FORMAT csv)", out -> {
+            CsvCopy.copy(h, "COPY organisations (id, name, sector_code, place_id) FROM STDIN WITH (FORMAT csv)", out -> {
                 for (RegionGenerator.DemoOrganisation o : region.organisations()) {
                     out.row(orgBase + o.index(), o.name(), o.sectorCode(), placeIds[o.place()]);
                 }
             });
             long personBase = reserveIds(h, "people_id_seq", people);
-            copy(h, "COPY people (id, full_name, email, job_title, profession, organisation_id, sector_code, place_id, "
+            CsvCopy.copy(h, "COPY people (id, full_name, email, job_title, profession, organisation_id, sector_code, place_id, "
                     + "interests, offers, asks, bio, contact_preference, listed) FROM STDIN WITH (FORMAT csv)", out ->
                     region.forEachPerson(p -> out.row(personBase + p.index(), p.fullName(), p.email(), p.jobTitle(), p.profession(),
                             p.organisation() < 0 ? null : orgBase + p.organisation(), p.sectorCode(), placeIds[p.place()],
-                            arrayLiteral(p.interests()), p.offers(), p.asks(), p.bio(), p.contactPreference(), p.listed())));
+                            CsvCopy.arrayLiteral(p.interests()), p.offers(), p.asks(), p.bio(), p.contactPreference(), p.listed())));
             long[] tieCount = {0};
-            copy(h, "COPY ties (person_a, person_b, kind, source, note, started_on) FROM STDIN WITH (FORMAT csv)", out ->
+            CsvCopy.copy(h, "COPY ties (person_a, person_b, kind, source, note, started_on) FROM STDIN WITH (FORMAT csv)", out ->
                     region.forEachTie(t -> {
                         out.row(personBase + t.personA(), personBase + t.personB(), t.kind(), "self_reported", t.note(), t.startedOn());
                         tieCount[0]++;
@@ -140,72 +135,5 @@ public final class DemoData {
         long first = h.createQuery("SELECT nextval('" + sequence + "')").mapTo(Long.class).one();
         h.createQuery("SELECT setval('" + sequence + "', :last)").bind("last", first + count - 1).mapTo(Long.class).one();
         return first;
-    }
-
-    interface RowWriter {
-        void row(Object... values);
-    }
-
-    private interface CopyBody {
-        void write(RowWriter out);
-    }
-
-    private static void copy(Handle h, String sql, CopyBody body) {
-        try {
-            CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            try {
-                StringBuilder buffer = new StringBuilder(1 << 20);
-                body.write(values -> {
-                    appendCsv(buffer, values);
-                    if (buffer.length() > (1 << 20) - 8192) {
-                        flush(copy, buffer);
-                    }
-                });
-                flush(copy, buffer);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Loading the demo region failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void flush(CopyIn copy, StringBuilder buffer) {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            copy.writeToCopy(bytes, 0, bytes.length);
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage(), e));
-        }
-        buffer.setLength(0);
-    }
-
-    static void appendCsv(StringBuilder sb, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            Object v = values[i];
-            if (v == null) {
-                continue;
-            }
-            String s = v.toString();
-            sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-        }
-        sb.append('\n');
-    }
-
-    static String arrayLiteral(List<String> items) {
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return sb.append('}').toString();
     }
 }

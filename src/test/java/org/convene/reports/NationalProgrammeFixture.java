@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import org.convene.db.CsvCopy;
 import org.convene.demo.DemoFeedback;
 import org.convene.programmes.Cohort;
 import org.convene.programmes.CohortInput;
@@ -38,8 +37,6 @@ import org.convene.surveys.SurveyKind;
 import org.convene.surveys.Surveys;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * A finished national cohort, fast: thousands of participants, six modules with attendance, five
@@ -250,18 +247,18 @@ public final class NationalProgrammeFixture {
                     }
                 }
                 long first = reserveIds(h, "survey_responses_id_seq", responses.size());
-                copy(h, "COPY survey_responses (id, invitation_id, survey_id, started_at, updated_at, submitted_at) FROM STDIN WITH (FORMAT csv)",
+                CsvCopy.copy(h, "COPY survey_responses (id, invitation_id, survey_id, started_at, updated_at, submitted_at) FROM STDIN WITH (FORMAT csv)",
                         out -> {
                             for (int r = 0; r < responses.size(); r++) {
                                 Object[] row = responses.get(r);
-                                out.accept(new Object[] {first + r, row[0], row[1], row[2], row[3], row[4]});
+                                out.row(first + r, row[0], row[1], row[2], row[3], row[4]);
                             }
                         });
-                copy(h, "COPY survey_answers (response_id, question_id, number, before, choices, text, people) FROM STDIN WITH (FORMAT csv)",
+                CsvCopy.copy(h, "COPY survey_answers (response_id, question_id, number, before, choices, text, people) FROM STDIN WITH (FORMAT csv)",
                         out -> {
                             for (int r = 0; r < answers.size(); r++) {
                                 for (Object[] a : answers.get(r)) {
-                                    out.accept(new Object[] {first + r, a[0], a[1], a[2], array(a[3]), a[5] == null ? "" : a[5], array(a[4])});
+                                    out.row(first + r, a[0], a[1], a[2], array(a[3]), a[5] == null ? "" : a[5], array(a[4]));
                                     answerCount[0]++;
                                 }
                             }
@@ -408,53 +405,9 @@ public final class NationalProgrammeFixture {
                 sb.append(i > 0 ? "," : "").append(longs[i]);
             }
         } else {
-            List<?> items = (List<?>) values;
-            for (int i = 0; i < items.size(); i++) {
-                sb.append(i > 0 ? "," : "").append('"').append(items.get(i).toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
+            return CsvCopy.arrayLiteral((List<?>) values);
         }
         return sb.append('}').toString();
-    }
-
-    private static void copy(Handle h, String sql, Consumer<Consumer<Object[]>> body) {
-        try {
-            CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            try {
-                StringBuilder buffer = new StringBuilder(1 << 20);
-                body.accept(values -> {
-                    for (int i = 0; i < values.length; i++) {
-                        if (i > 0) {
-                            buffer.append(',');
-                        }
-                        if (values[i] != null) {
-                            buffer.append('"').append(values[i].toString().replace("\"", "\"\"")).append('"');
-                        }
-                    }
-                    buffer.append('\n');
-                    if (buffer.length() > (1 << 20) - 8192) {
-                        flush(copy, buffer);
-                    }
-                });
-                flush(copy, buffer);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Bulk load failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void flush(CopyIn copy, StringBuilder buffer) {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            copy.writeToCopy(bytes, 0, bytes.length);
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage(), e));
-        }
-        buffer.setLength(0);
     }
 
     /**
