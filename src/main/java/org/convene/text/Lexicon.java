@@ -1,11 +1,5 @@
 package org.convene.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,55 +75,42 @@ final class Lexicon {
     }
 
     private static void read(String resource, Map<String, Match> entries, Map<String, Double> negatedOnly) {
-        InputStream in = Lexicon.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing text resource " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
+        for (ResourceLines.Line numbered : ResourceLines.of(resource)) {
+            int number = numbered.number();
+            String line = numbered.text();
+            int colon = line.indexOf(": ");
+            if (colon < 0) {
+                throw new IllegalStateException(resource + ":" + number + ": expected '<valence>: items'");
+            }
+            String head = line.substring(0, colon);
+            Kind kind = Kind.VALENCE;
+            boolean negated = false;
+            double valence = 0;
+            if ("mixed".equals(head)) {
+                kind = Kind.MIXED;
+            } else if (head.startsWith("wish ")) {
+                kind = Kind.WISH;
+                valence = Double.parseDouble(head.substring(5));
+            } else {
+                negated = head.startsWith("~");
+                valence = Double.parseDouble(negated ? head.substring(1) : head);
+            }
+            for (String item : line.substring(colon + 2).split(",")) {
+                List<String> tokens = Tokenizer.tokens(item.strip());
+                if (tokens.isEmpty()) {
                     continue;
                 }
-                int colon = line.indexOf(": ");
-                if (colon < 0) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected '<valence>: items'");
-                }
-                String head = line.substring(0, colon);
-                Kind kind = Kind.VALENCE;
-                boolean negated = false;
-                double valence = 0;
-                if ("mixed".equals(head)) {
-                    kind = Kind.MIXED;
-                } else if (head.startsWith("wish ")) {
-                    kind = Kind.WISH;
-                    valence = Double.parseDouble(head.substring(5));
-                } else {
-                    negated = head.startsWith("~");
-                    valence = Double.parseDouble(negated ? head.substring(1) : head);
-                }
-                for (String item : line.substring(colon + 2).split(",")) {
-                    List<String> tokens = Tokenizer.tokens(item.strip());
-                    if (tokens.isEmpty()) {
-                        continue;
+                String key = String.join(" ", tokens);
+                if (negated) {
+                    if (tokens.size() != 1) {
+                        throw new IllegalStateException(resource + ":" + number + ": '" + item
+                                + "': only single words can have a negated-only valence");
                     }
-                    String key = String.join(" ", tokens);
-                    if (negated) {
-                        if (tokens.size() != 1) {
-                            throw new IllegalStateException(resource + ":" + number + ": '" + item
-                                    + "': only single words can have a negated-only valence");
-                        }
-                        negatedOnly.put(key, valence);
-                    } else if (entries.put(key, new Match(tokens.size(), valence, kind)) != null) {
-                        throw new IllegalStateException(resource + ":" + number + ": '" + key + "' is listed twice");
-                    }
+                    negatedOnly.put(key, valence);
+                } else if (entries.put(key, new Match(tokens.size(), valence, kind)) != null) {
+                    throw new IllegalStateException(resource + ":" + number + ": '" + key + "' is listed twice");
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

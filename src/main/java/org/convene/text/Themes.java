@@ -1,11 +1,5 @@
 package org.convene.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -300,49 +294,36 @@ public final class Themes {
     }
 
     private void read(String resource) {
-        InputStream in = Themes.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing text resource " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
+        for (ResourceLines.Line numbered : ResourceLines.of(resource)) {
+            int number = numbered.number();
+            String line = numbered.text();
+            if (line.startsWith("[")) {
+                int close = line.indexOf(']');
+                themes.add(new Theme(line.substring(1, close).strip(), line.substring(close + 1).strip()));
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            if (colon < 0 || themes.isEmpty()) {
+                throw new IllegalStateException(resource + ":" + number + ": expected '[theme] Name' or '<weight>: items'");
+            }
+            double weight = Double.parseDouble(line.substring(0, colon));
+            int theme = themes.size() - 1;
+            for (String item : line.substring(colon + 2).split(",")) {
+                String text = item.strip().toLowerCase(Locale.ROOT);
+                if (text.isEmpty()) {
                     continue;
                 }
-                if (line.startsWith("[")) {
-                    int close = line.indexOf(']');
-                    themes.add(new Theme(line.substring(1, close).strip(), line.substring(close + 1).strip()));
+                if (text.endsWith("*")) {
+                    add(stems, text.substring(0, text.length() - 1), theme, weight);
                     continue;
                 }
-                int colon = line.indexOf(": ");
-                if (colon < 0 || themes.isEmpty()) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected '[theme] Name' or '<weight>: items'");
-                }
-                double weight = Double.parseDouble(line.substring(0, colon));
-                int theme = themes.size() - 1;
-                for (String item : line.substring(colon + 2).split(",")) {
-                    String text = item.strip().toLowerCase(Locale.ROOT);
-                    if (text.isEmpty()) {
-                        continue;
-                    }
-                    if (text.endsWith("*")) {
-                        add(stems, text.substring(0, text.length() - 1), theme, weight);
-                        continue;
-                    }
-                    List<String> tokens = Tokenizer.tokens(text);
-                    String key = String.join(" ", tokens);
-                    add(entries, key, theme, weight);
-                    if (tokens.size() > 1) {
-                        longestFrom.merge(tokens.get(0), tokens.size(), Math::max);
-                    }
+                List<String> tokens = Tokenizer.tokens(text);
+                String key = String.join(" ", tokens);
+                add(entries, key, theme, weight);
+                if (tokens.size() > 1) {
+                    longestFrom.merge(tokens.get(0), tokens.size(), Math::max);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
