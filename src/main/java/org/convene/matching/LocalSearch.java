@@ -48,15 +48,165 @@ final class LocalSearch {
         return System.nanoTime() > deadline;
     }
 
+    private static final boolean DEBUG = Boolean.getBoolean("convene.match.debug");
+
+    private long phase(String name, long t0) {
+        long t1 = System.nanoTime();
+        if (DEBUG) {
+            System.err.printf("match phase %s: %.3f s%n", name, (t1 - t0) / 1e9);
+        }
+        return t1;
+    }
+
     int[] run() {
+        long t = System.nanoTime();
         suitor();
+        t = phase("suitor", t);
         boolean changed = true;
         while (changed && !late()) {
             boolean a = augmentAll();
+            t = phase("augment", t);
             boolean b = improve();
+            t = phase("2-opt", t);
             changed = a || b;
         }
+        // Exact re-solve of windows of the candidate graph (several sweeps with shifted windows).
+        for (int sweep = 0; sweep < WINDOW_SWEEPS && !late(); sweep++) {
+            boolean any = windows(sweep);
+            t = phase("windows", t);
+            if (!any) {
+                break;
+            }
+        }
         return mate;
+    }
+
+    private static final int WINDOW = Integer.getInteger("convene.match.window", 300);
+    private static final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 4);
+    private static final int WINDOW_FANOUT = 12;
+
+    /**
+     * One sweep: the people are split into windows of about {@link #WINDOW} grown by breadth-first
+     * search over pairs and their best candidates; each window (its pairs plus unpaired people it
+     * reaches) is re-solved exactly by the blossom algorithm over the candidate edges inside it, in
+     * maximum-cardinality mode, so no window ever pairs fewer people and its total never drops.
+     */
+    private boolean windows(int sweep) {
+        int[] owner = new int[n];
+        java.util.Arrays.fill(owner, -1);
+        int[] loc = new int[n];
+        int[] members = new int[WINDOW + 2];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(0x5EEDL + sweep * 7919L + n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int x = order[i];
+            order[i] = order[j];
+            order[j] = x;
+        }
+        boolean any = false;
+        int id = 0;
+        int[] eu = new int[16];
+        int[] ev = new int[16];
+        long[] ew = new long[16];
+        for (int s = 0; s < n; s++) {
+            int seed = order[s];
+            if (owner[seed] >= 0 || g.start[seed + 1] == g.start[seed]) {
+                continue;
+            }
+            if ((s & 255) == 0 && late()) {
+                return any;
+            }
+            int w = id++;
+            int size = 0;
+            members[size++] = seed;
+            owner[seed] = w;
+            if (mate[seed] >= 0 && owner[mate[seed]] < 0) {
+                members[size++] = mate[seed];
+                owner[mate[seed]] = w;
+            }
+            for (int head = 0; head < size && size < WINDOW; head++) {
+                int x = members[head];
+                int limit = Math.min(g.start[x + 1], g.start[x] + WINDOW_FANOUT);
+                for (int p = g.start[x]; p < limit && size < WINDOW; p++) {
+                    int v = g.adj[p];
+                    if (owner[v] >= 0) {
+                        continue;
+                    }
+                    int y = mate[v];
+                    if (y >= 0 && owner[y] >= 0) {
+                        continue;
+                    }
+                    owner[v] = w;
+                    members[size++] = v;
+                    if (y >= 0) {
+                        owner[y] = w;
+                        members[size++] = y;
+                    }
+                }
+            }
+            if (size < 4) {
+                continue;
+            }
+            long old = 0;
+            int oldPairs = 0;
+            for (int k = 0; k < size; k++) {
+                loc[members[k]] = k;
+                int x = members[k];
+                if (mate[x] > x) {
+                    old += mw[x];
+                    oldPairs++;
+                }
+            }
+            int m = 0;
+            for (int k = 0; k < size; k++) {
+                int x = members[k];
+                for (int p = g.start[x]; p < g.start[x + 1]; p++) {
+                    int v = g.adj[p];
+                    if (owner[v] == w && loc[v] > k) {
+                        if (m == eu.length) {
+                            eu = java.util.Arrays.copyOf(eu, 2 * m);
+                            ev = java.util.Arrays.copyOf(ev, 2 * m);
+                            ew = java.util.Arrays.copyOf(ew, 2 * m);
+                        }
+                        eu[m] = k;
+                        ev[m] = loc[v];
+                        ew[m] = 2L * w(x, v, g.score[p]);
+                        m++;
+                    }
+                }
+            }
+            int[] local = Blossom.maxWeightMatching(size, java.util.Arrays.copyOf(eu, m), java.util.Arrays.copyOf(ev, m),
+                    java.util.Arrays.copyOf(ew, m), true);
+            long now = 0;
+            int pairs = 0;
+            for (int k = 0; k < size; k++) {
+                if (local[k] > k) {
+                    int x = members[k];
+                    int y = members[local[k]];
+                    now += w(x, y, in.score(x, y));
+                    pairs++;
+                }
+            }
+            if (pairs > oldPairs || (pairs == oldPairs && now > old)) {
+                for (int k = 0; k < size; k++) {
+                    mate[members[k]] = -1;
+                    mw[members[k]] = 0;
+                }
+                for (int k = 0; k < size; k++) {
+                    if (local[k] > k) {
+                        int x = members[k];
+                        int y = members[local[k]];
+                        link(x, y, w(x, y, in.score(x, y)));
+                    }
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static long mix(int a, int b) {
