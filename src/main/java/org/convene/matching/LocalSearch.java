@@ -66,9 +66,10 @@ final class LocalSearch {
         while (changed && !late()) {
             boolean a = augmentAll();
             t = phase("augment", t);
-            boolean b = improve();
+            int b = improve();
             t = phase("2-opt", t);
-            changed = a || b;
+            // The exact windows below do the fine work: stop 2-opt once a pass barely helps.
+            changed = a || b > n / 200;
         }
         // Exact re-solve of windows of the candidate graph (several sweeps with shifted windows).
         for (int sweep = 0; sweep < WINDOW_SWEEPS && !late(); sweep++) {
@@ -82,7 +83,7 @@ final class LocalSearch {
     }
 
     private static final int WINDOW = Integer.getInteger("convene.match.window", 300);
-    private static final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 4);
+    private static final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 3);
     private static final int WINDOW_FANOUT = 12;
 
     /**
@@ -317,9 +318,12 @@ final class LocalSearch {
     }
 
     /** One pass of 2-opt swaps (a-b, c-d to a-c, b-d) and shifts (a-b, free c to a-c, free b). */
-    private boolean improve() {
-        boolean improved = false;
-        int maxClose = in.maxScore + 2 * bonus;
+    private int improve() {
+        int improved = 0;
+        int[] cap = new int[n];
+        for (int x = 0; x < n; x++) {
+            cap[x] = 2 + 3 * in.interests[x].length + (in.prio[x] ? bonus : 0);
+        }
         for (int a = 0; a < n; a++) {
             if ((a & 4095) == 0 && late()) {
                 return improved;
@@ -340,19 +344,22 @@ final class LocalSearch {
                         mate[b] = -1;
                         mw[b] = 0;
                         link(a, c, wac);
-                        improved = true;
+                        improved++;
                         break;
                     }
                 } else if (d != a) {
                     int base = wac - mw[a] - mw[c];
-                    if (base + maxClose <= 0 || !in.allowed(b, d)) {
+                    // w(b, d) <= min over b, d of (2 + 3 x interests) plus their own bonuses.
+                    int close = Math.min(cap[b] - (in.prio[b] ? bonus : 0), cap[d] - (in.prio[d] ? bonus : 0))
+                            + (in.prio[b] ? bonus : 0) + (in.prio[d] ? bonus : 0);
+                    if (base + close <= 0 || !in.allowed(b, d)) {
                         continue;
                     }
                     int wbd = w(b, d, in.score(b, d));
                     if (base + wbd > 0) {
                         link(a, c, wac);
                         link(b, d, wbd);
-                        improved = true;
+                        improved++;
                         break;
                     }
                 }
