@@ -72,10 +72,18 @@ final class LocalSearch {
             changed = a || b > n / 200;
         }
         // Exact re-solve of windows of the candidate graph (several sweeps with shifted windows).
-        for (int sweep = 0; sweep < WINDOW_SWEEPS && !late(); sweep++) {
-            boolean any = windows(sweep);
+        // Rounds up to 20,000 people get more sweeps; all stop once a sweep adds under 0.01 %.
+        int sweeps = WINDOW_SWEEPS > 0 ? WINDOW_SWEEPS : n <= 20_000 ? 10 : 3;
+        for (int sweep = 0; sweep < sweeps && !late(); sweep++) {
+            long gain = windows(sweep);
             t = phase("windows", t);
-            if (!any) {
+            long total = 0;
+            for (int x = 0; x < n; x++) {
+                if (mate[x] > x) {
+                    total += mw[x];
+                }
+            }
+            if (gain == 0 || gain * 10_000 < total) {
                 break;
             }
         }
@@ -83,7 +91,7 @@ final class LocalSearch {
     }
 
     private static final int WINDOW = Integer.getInteger("convene.match.window", 300);
-    private static final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 3);
+    private static final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 0);
     private static final int WINDOW_FANOUT = 12;
 
     /**
@@ -92,7 +100,7 @@ final class LocalSearch {
      * reaches) is re-solved exactly by the blossom algorithm over the candidate edges inside it, in
      * maximum-cardinality mode, so no window ever pairs fewer people and its total never drops.
      */
-    private boolean windows(int sweep) {
+    private long windows(int sweep) {
         int[] owner = new int[n];
         java.util.Arrays.fill(owner, -1);
         int[] loc = new int[n];
@@ -108,7 +116,7 @@ final class LocalSearch {
             order[i] = order[j];
             order[j] = x;
         }
-        boolean any = false;
+        long any = 0;
         int id = 0;
         int[] eu = new int[16];
         int[] ev = new int[16];
@@ -193,6 +201,7 @@ final class LocalSearch {
                 }
             }
             if (pairs > oldPairs || (pairs == oldPairs && now > old)) {
+                any += Math.max(1, now - old);
                 for (int k = 0; k < size; k++) {
                     mate[members[k]] = -1;
                     mw[members[k]] = 0;
@@ -204,7 +213,6 @@ final class LocalSearch {
                         link(x, y, w(x, y, in.score(x, y)));
                     }
                 }
-                any = true;
             }
         }
         return any;
