@@ -103,8 +103,6 @@ final class LocalSearch {
     private long windows(int sweep) {
         int[] owner = new int[n];
         java.util.Arrays.fill(owner, -1);
-        int[] loc = new int[n];
-        int[] members = new int[WINDOW + 2];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -116,20 +114,17 @@ final class LocalSearch {
             order[i] = order[j];
             order[j] = x;
         }
-        long any = 0;
-        int id = 0;
-        int[] eu = new int[16];
-        int[] ev = new int[16];
-        long[] ew = new long[16];
+        // First cut the people into disjoint windows (a window's re-solve only re-pairs people
+        // inside it, so cutting them all first gives the same windows as cutting one at a time),
+        // then solve the windows in parallel: each writes only its own members' mates.
+        java.util.List<int[]> windows = new java.util.ArrayList<>();
+        int[] members = new int[WINDOW + 2];
         for (int s = 0; s < n; s++) {
             int seed = order[s];
             if (owner[seed] >= 0 || g.start[seed + 1] == g.start[seed]) {
                 continue;
             }
-            if ((s & 255) == 0 && late()) {
-                return any;
-            }
-            int w = id++;
+            int w = windows.size();
             int size = 0;
             members[size++] = seed;
             owner[seed] = w;
@@ -157,65 +152,86 @@ final class LocalSearch {
                     }
                 }
             }
-            if (size < 4) {
-                continue;
+            windows.add(java.util.Arrays.copyOf(members, size));
+        }
+        int[] loc = new int[n];
+        long[] gains = new long[windows.size()];
+        java.util.stream.IntStream.range(0, windows.size()).parallel().forEach(w -> {
+            if (!late()) {
+                gains[w] = solveWindow(windows.get(w), w, owner, loc);
             }
-            long old = 0;
-            int oldPairs = 0;
-            for (int k = 0; k < size; k++) {
-                loc[members[k]] = k;
-                int x = members[k];
-                if (mate[x] > x) {
-                    old += mw[x];
-                    oldPairs++;
-                }
+        });
+        long any = 0;
+        for (long x : gains) {
+            any += x;
+        }
+        return any;
+    }
+
+    /** Re-solves one window exactly; returns its gain (at least 1 when it changed anything). */
+    private long solveWindow(int[] members, int w, int[] owner, int[] loc) {
+        int size = members.length;
+        if (size < 4) {
+            return 0;
+        }
+        long old = 0;
+        int oldPairs = 0;
+        for (int k = 0; k < size; k++) {
+            loc[members[k]] = k;
+            int x = members[k];
+            if (mate[x] > x) {
+                old += mw[x];
+                oldPairs++;
             }
-            int m = 0;
-            for (int k = 0; k < size; k++) {
-                int x = members[k];
-                for (int p = g.start[x]; p < g.start[x + 1]; p++) {
-                    int v = g.adj[p];
-                    if (owner[v] == w && loc[v] > k) {
-                        if (m == eu.length) {
-                            eu = java.util.Arrays.copyOf(eu, 2 * m);
-                            ev = java.util.Arrays.copyOf(ev, 2 * m);
-                            ew = java.util.Arrays.copyOf(ew, 2 * m);
-                        }
-                        eu[m] = k;
-                        ev[m] = loc[v];
-                        ew[m] = 2L * w(x, v, g.score[p]);
-                        m++;
+        }
+        int m = 0;
+        int[] eu = new int[16 * size];
+        int[] ev = new int[16 * size];
+        long[] ew = new long[16 * size];
+        for (int k = 0; k < size; k++) {
+            int x = members[k];
+            for (int p = g.start[x]; p < g.start[x + 1]; p++) {
+                int v = g.adj[p];
+                if (owner[v] == w && loc[v] > k) {
+                    if (m == eu.length) {
+                        eu = java.util.Arrays.copyOf(eu, 2 * m);
+                        ev = java.util.Arrays.copyOf(ev, 2 * m);
+                        ew = java.util.Arrays.copyOf(ew, 2 * m);
                     }
+                    eu[m] = k;
+                    ev[m] = loc[v];
+                    ew[m] = 2L * w(x, v, g.score[p]);
+                    m++;
                 }
             }
-            int[] local = Blossom.maxWeightMatching(size, java.util.Arrays.copyOf(eu, m), java.util.Arrays.copyOf(ev, m),
-                    java.util.Arrays.copyOf(ew, m), true);
-            long now = 0;
-            int pairs = 0;
+        }
+        int[] local = Blossom.maxWeightMatching(size, java.util.Arrays.copyOf(eu, m), java.util.Arrays.copyOf(ev, m),
+                java.util.Arrays.copyOf(ew, m), true);
+        long now = 0;
+        int pairs = 0;
+        for (int k = 0; k < size; k++) {
+            if (local[k] > k) {
+                int x = members[k];
+                int y = members[local[k]];
+                now += w(x, y, in.score(x, y));
+                pairs++;
+            }
+        }
+        if (pairs > oldPairs || (pairs == oldPairs && now > old)) {
+            for (int k = 0; k < size; k++) {
+                mate[members[k]] = -1;
+                mw[members[k]] = 0;
+            }
             for (int k = 0; k < size; k++) {
                 if (local[k] > k) {
                     int x = members[k];
                     int y = members[local[k]];
-                    now += w(x, y, in.score(x, y));
-                    pairs++;
+                    link(x, y, w(x, y, in.score(x, y)));
                 }
             }
-            if (pairs > oldPairs || (pairs == oldPairs && now > old)) {
-                any += Math.max(1, now - old);
-                for (int k = 0; k < size; k++) {
-                    mate[members[k]] = -1;
-                    mw[members[k]] = 0;
-                }
-                for (int k = 0; k < size; k++) {
-                    if (local[k] > k) {
-                        int x = members[k];
-                        int y = members[local[k]];
-                        link(x, y, w(x, y, in.score(x, y)));
-                    }
-                }
-            }
+            return Math.max(1, now - old);
         }
-        return any;
+        return 0;
     }
 
     private static long mix(int a, int b) {
