@@ -92,7 +92,7 @@ final class LocalSearch {
 
     private static final int WINDOW = Integer.getInteger("convene.match.window", 300);
     private static final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 0);
-    private static final int WINDOW_FANOUT = 12;
+    private static final int WINDOW_FANOUT = Integer.getInteger("convene.match.fanout", 12);
 
     /**
      * One sweep: the people are split into windows of about {@link #WINDOW} grown by breadth-first
