@@ -51,8 +51,14 @@ final class Graph {
         int[][] byPlace = postings(n, in.placeCount, i -> in.place[i] < 0 ? new int[0] : new int[] {in.place[i]});
         int[][] lists = new int[n][];
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n, k));
+        long t0 = System.nanoTime();
         IntStream.range(0, n).parallel().forEach(i -> lists[i] = pick(in, i, k, random, seed, byInterest, byPlace, scratch.get()));
-        return symmetric(in, lists);
+        long t1 = System.nanoTime();
+        Graph g = symmetric(in, lists);
+        if (Boolean.getBoolean("convene.match.debug")) {
+            System.err.printf("match phase pick: %.3f s, symmetric: %.3f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+        }
+        return g;
     }
 
     private static final class Scratch {
@@ -174,6 +180,7 @@ final class Graph {
         }
         // Per row: dedupe, then order by score. Rows are independent, so in parallel.
         int[] length = new int[n];
+        long[][] rowKeys = new long[n][];
         IntStream.range(0, n).parallel().forEach(i -> {
             int from = start[i];
             int to = start[i + 1];
@@ -194,6 +201,7 @@ final class Graph {
                 adj[from + p] = (int) keys[p];
             }
             length[i] = keys.length;
+            rowKeys[i] = keys;
         });
         int[] cStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
@@ -205,9 +213,11 @@ final class Graph {
             System.arraycopy(adj, start[i], cAdj, cStart[i], length[i]);
         }
         IntStream.range(0, n).parallel().forEach(i -> {
+            long[] keys = rowKeys[i];
             for (int p = cStart[i]; p < cStart[i + 1]; p++) {
-                cScore[p] = in.score(i, cAdj[p]);
+                cScore[p] = 1000 - (int) (keys[p - cStart[i]] >>> 32);
             }
+            rowKeys[i] = null;
         });
         return new Graph(cStart, cAdj, cScore);
     }

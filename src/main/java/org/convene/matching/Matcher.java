@@ -60,7 +60,13 @@ public final class Matcher {
         Instance in = new Instance(people, history == null ? History.empty() : history,
                 blocked == null ? Set.of() : blocked, previouslyUnplacedIds == null ? Set.of() : previouslyUnplacedIds, seed);
         boolean exact = in.n <= options.exactLimit();
+        if (Boolean.getBoolean("convene.match.debug")) {
+            System.err.printf("match phase instance: %.3f s%n", (System.nanoTime() - start) / 1e9);
+        }
         Graph g = exact ? Graph.complete(in) : Graph.candidates(in, options.candidates(), options.randomCandidates(), seed);
+        if (Boolean.getBoolean("convene.match.debug")) {
+            System.err.printf("match phase instance+graph: %.3f s (%d edges)%n", (System.nanoTime() - start) / 1e9, g.edgeCount());
+        }
         int[] mate;
         if (exact) {
             mate = exactMatching(in, g);
@@ -68,7 +74,12 @@ public final class Matcher {
             long deadline = start + options.timeBudgetMillis() * 1_000_000L;
             mate = new LocalSearch(in, g, deadline).run();
         }
-        return finish(in, g, mate, exact, start);
+        long t = System.nanoTime();
+        Round round = finish(in, g, mate, exact, start);
+        if (Boolean.getBoolean("convene.match.debug")) {
+            System.err.printf("match phase finish: %.3f s%n", (System.nanoTime() - t) / 1e9);
+        }
+        return round;
     }
 
     // ---------------------------------------------------------------- exact
