@@ -1,8 +1,5 @@
 package org.convene.accounts;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,22 +27,12 @@ public final class ApiTokens {
     public record Created(long id, String token) {
     }
 
-    private static final long REMEMBER_NANOS = Duration.ofMinutes(1).toNanos();
-
     private final Jdbi jdbi;
-    private final ChangeFeed changes;
-    private final Cache<String, Remembered> remembered = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Remembered<TokenRow> remembered;
 
     public ApiTokens(Jdbi jdbi, ChangeFeed changes) {
         this.jdbi = jdbi;
-        this.changes = changes;
-    }
-
-    private record Remembered(TokenRow row, long authVersion, long readAtNanos) {
-        boolean fresh(long version) {
-            return authVersion == version && System.nanoTime() - readAtNanos < REMEMBER_NANOS
-                    && (row.expiresAt() == null || row.expiresAt().isAfter(Instant.now()));
-        }
+        this.remembered = new Remembered<>(changes, 10_000);
     }
 
     public Created create(long accountId, String name, Integer expiresInDays) {
@@ -67,18 +54,9 @@ public final class ApiTokens {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(token);
-        String key = HexFormat.of().formatHex(hash);
-        long version = changes.listening() ? changes.version(ChangeFeed.Topic.AUTH) : -1;
-        Remembered known = version < 0 ? null : remembered.getIfPresent(key);
-        if (known != null && known.fresh(version)) {
-            return Optional.of(known.row().account());
-        }
-        Optional<TokenRow> found = lookUp(hash);
-        if (version >= 0) {
-            found.ifPresentOrElse(r -> remembered.put(key, new Remembered(r, version, System.nanoTime())),
-                    () -> remembered.invalidate(key));
-        }
-        return found.map(TokenRow::account);
+        return remembered.get(HexFormat.of().formatHex(hash),
+                        row -> row.expiresAt() == null || row.expiresAt().isAfter(Instant.now()), () -> lookUp(hash))
+                .map(TokenRow::account);
     }
 
     private Optional<TokenRow> lookUp(byte[] hash) {
@@ -120,6 +98,6 @@ public final class ApiTokens {
         if (n == 0) {
             throw new NotFoundException("No token with id " + tokenId);
         }
-        remembered.asMap().values().removeIf(r -> r.row().tokenId() == tokenId);
+        remembered.forgetIf(row -> row.tokenId() == tokenId);
     }
 }

@@ -1,7 +1,5 @@
 package org.convene.accounts;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -26,21 +24,12 @@ public final class Sessions {
     public record Session(String token, Account account, String csrfToken) {
     }
 
-    private static final long REMEMBER_NANOS = Duration.ofMinutes(1).toNanos();
-
     private final Jdbi jdbi;
-    private final ChangeFeed changes;
-    private final Cache<String, Remembered> remembered = Caffeine.newBuilder().maximumSize(50_000).build();
+    private final Remembered<Session> remembered;
 
     public Sessions(Jdbi jdbi, ChangeFeed changes) {
         this.jdbi = jdbi;
-        this.changes = changes;
-    }
-
-    private record Remembered(Session session, long authVersion, long readAtNanos) {
-        boolean fresh(long version) {
-            return authVersion == version && System.nanoTime() - readAtNanos < REMEMBER_NANOS;
-        }
+        this.remembered = new Remembered<>(changes, 50_000);
     }
 
     public Session start(Account account) {
@@ -62,19 +51,7 @@ public final class Sessions {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(token);
-        String key = HexFormat.of().formatHex(hash);
-        // The version is read before the session, so a change committed in between is never hidden.
-        long version = changes.listening() ? changes.version(ChangeFeed.Topic.AUTH) : -1;
-        Remembered known = version < 0 ? null : remembered.getIfPresent(key);
-        if (known != null && known.fresh(version)) {
-            return Optional.of(known.session());
-        }
-        Optional<Session> found = lookUp(token, hash);
-        if (version >= 0) {
-            found.ifPresentOrElse(s -> remembered.put(key, new Remembered(s, version, System.nanoTime())),
-                    () -> remembered.invalidate(key));
-        }
-        return found;
+        return remembered.get(HexFormat.of().formatHex(hash), s -> true, () -> lookUp(token, hash));
     }
 
     private Optional<Session> lookUp(String token, byte[] hash) {
@@ -105,13 +82,13 @@ public final class Sessions {
             return;
         }
         byte[] hash = Secrets.sha256(token);
-        remembered.invalidate(HexFormat.of().formatHex(hash));
+        remembered.forget(HexFormat.of().formatHex(hash));
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", hash).execute());
     }
 
     /** Signs an account out everywhere, e.g. after a password reset. */
     public void endAll(long accountId) {
-        remembered.asMap().values().removeIf(r -> r.session().account().id() == accountId);
+        remembered.forgetIf(s -> s.account().id() == accountId);
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE account_id = :id").bind("id", accountId).execute());
     }
 
