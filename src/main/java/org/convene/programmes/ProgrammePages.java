@@ -464,7 +464,7 @@ public final class ProgrammePages {
         values.put("appliedInModule", c.appliedInModule() == null ? "" : String.valueOf(c.appliedInModule()));
         values.put("studyNotes", c.studyNotes());
         values.put("decision", c.decision() == null ? "" : c.decision());
-        changeForm(ctx, programmes.cohort(c.cohortId()), c, new Form(values, Map.of("comments", linkedComments(c)), Map.of()));
+        changeForm(ctx, programmes.cohort(c.cohortId()), c, new Form(values, Map.of("comments", changes.commentRefs(c.id())), Map.of()));
     }
 
     public void updateChange(Context ctx) {
@@ -477,10 +477,6 @@ public final class ProgrammePages {
             ctx.status(422);
             changeForm(ctx, programmes.cohort(c.cohortId()), c, Form.submitted(ctx, e));
         }
-    }
-
-    private List<String> linkedComments(CourseChange c) {
-        return changes.commentRefs(c.id());
     }
 
     private static CourseChangeInput changeInput(Context ctx) {

@@ -100,7 +100,7 @@ public final class Reports {
         }
         Map<String, String> prompts = new LinkedHashMap<>();
         for (Survey s : java.util.stream.Stream.of(baseline, end).filter(java.util.Objects::nonNull).toList()) {
-            for (Question q : Surveys.questionsOf(h, s.id())) {
+            for (Question q : Surveys.questions(h, s.id())) {
                 if (q.kind() == QuestionKind.LIKERT && (q.code().startsWith("conf_") || q.thenTest())) {
                     prompts.putIfAbsent(q.code(), q.prompt());
                 }

@@ -49,11 +49,7 @@ public final class Surveys {
     }
 
     /** The questions of a survey, in the caller's handle. */
-    public static List<Question> questionsOf(Handle h, long surveyId) {
-        return questions(h, surveyId);
-    }
-
-    static List<Question> questions(Handle h, long surveyId) {
+    public static List<Question> questions(Handle h, long surveyId) {
         return h.createQuery(QUESTION + "WHERE survey_id = :id ORDER BY position").bind("id", surveyId)
                 .map((rs, ctx) -> question(rs)).list();
     }

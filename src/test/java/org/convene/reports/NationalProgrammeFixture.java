@@ -200,7 +200,7 @@ public final class NationalProgrammeFixture {
                         .bind("survey", surveyId).bind("opens", opens).bind("cohort", cohort.id()).bind("module", s.module() == null ? null : s.module().id())
                         .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2))).forEach(e -> invitation.put(e.getKey(), e.getValue()));
                 counts[0] += invitation.size();
-                List<Question> questions = Surveys.questionsOf(h, surveyId);
+                List<Question> questions = Surveys.questions(h, surveyId);
                 double rate = s.kind() == SurveyKind.BASELINE ? 0.95 : s.kind() == SurveyKind.END ? 0.9 : 0.91;
 
                 List<Object[]> responses = new ArrayList<>();
