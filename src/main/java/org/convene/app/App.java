@@ -37,6 +37,11 @@ import org.convene.reports.ReportData;
 import org.convene.reports.ReportPages;
 import org.convene.reports.ReportRenderer;
 import org.convene.reports.Reports;
+import org.convene.matching.Matcher;
+import org.convene.schemes.Rounds;
+import org.convene.schemes.SchemePages;
+import org.convene.schemes.Schemes;
+import org.convene.schemes.SchemesApi;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.Programmes;
 import org.convene.programmes.ProgrammesApi;
@@ -53,20 +58,8 @@ import org.convene.transfer.DirectoryExport;
 import org.convene.transfer.OrganisationsImport;
 import org.convene.transfer.PeopleImport;
 import org.convene.transfer.TransferApi;
-import org.convene.programmes.CourseChanges;
-import org.convene.reports.ReportData;
-import org.convene.reports.ReportPages;
-import org.convene.reports.ReportRenderer;
-import org.convene.reports.Reports;
-import org.convene.programmes.Enrolments;
 import org.convene.programmes.ProgrammePages;
-import org.convene.programmes.Programmes;
-import org.convene.surveys.Distribution;
-import org.convene.surveys.Responses;
-import org.convene.surveys.Results;
-import org.convene.surveys.SurveyLinks;
 import org.convene.surveys.SurveyPages;
-import org.convene.surveys.Surveys;
 import org.convene.transfer.TransferPages;
 import org.convene.web.ErrorMapping;
 import org.convene.web.Json;
@@ -115,9 +108,12 @@ public final class App implements AutoCloseable {
         SurveyLinks surveyLinks = new SurveyLinks(jdbi);
         Distribution distribution = new Distribution(jdbi, surveyLinks, config.baseUrl());
         CourseChanges courseChanges = new CourseChanges(jdbi);
+        Schemes schemes = new Schemes(jdbi);
+        Rounds rounds = new Rounds(jdbi, new Matcher(), config.baseUrl());
+        SchemesApi schemesApi = new SchemesApi(schemes, rounds, people, reference, organisations);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
-        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution);
+        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds);
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi),
@@ -137,6 +133,8 @@ public final class App implements AutoCloseable {
                 new SurveysApi(programmes, surveys, distribution, responses, results),
                 new ReportPages(templates, new ReportRenderer(new Reports(jdbi, programmes, surveys, results, courseChanges), templates),
                         new ReportData(jdbi, surveys), programmes),
+                new SchemePages(templates, schemes, rounds, schemesApi, people, reference, organisations),
+                schemesApi,
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Sessions;
 import org.convene.mail.OutboxDelivery;
+import org.convene.schemes.Rounds;
 import org.convene.surveys.Distribution;
 
 /**
@@ -19,12 +20,14 @@ import org.convene.surveys.Distribution;
 public final class Jobs implements AutoCloseable {
     private final Scheduler scheduler;
 
-    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys) {
+    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys, Rounds matching) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
                         .execute((instance, ctx) -> outbox.deliverDue(200)),
                 Tasks.recurring("survey-distribution", FixedDelay.ofSeconds(30))
                         .execute((instance, ctx) -> surveys.run()),
+                Tasks.recurring("matching-rounds", FixedDelay.ofSeconds(60))
+                        .execute((instance, ctx) -> matching.runDue()),
                 Tasks.recurring("purge-sessions", FixedDelay.ofHours(1))
                         .execute((instance, ctx) -> {
                             sessions.purgeExpired();

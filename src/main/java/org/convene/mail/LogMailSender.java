@@ -8,7 +8,8 @@ public final class LogMailSender implements MailSender {
     private static final Logger log = LoggerFactory.getLogger("convene.mail");
 
     @Override
-    public void send(String recipient, String subject, String body) {
-        log.info("Email (SMTP not configured) to {}: {}\n{}", recipient, subject, body);
+    public void send(Email email) {
+        log.info("Email (SMTP not configured) to {}: {}{}\n{}", email.recipient(), email.subject(),
+                email.attachment() == null ? "" : " [attachment " + email.attachment().name() + "]", email.body());
     }
 }

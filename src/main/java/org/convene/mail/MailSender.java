@@ -2,5 +2,5 @@ package org.convene.mail;
 
 /** Delivers one message; throws when delivery failed and should be retried. */
 public interface MailSender {
-    void send(String recipient, String subject, String body) throws Exception;
+    void send(Email email) throws Exception;
 }

@@ -11,10 +11,19 @@ public final class Outbox {
     }
 
     public static long enqueue(Handle h, String recipient, String subject, String body) {
-        return h.createUpdate("INSERT INTO outbox (recipient, subject, body) VALUES (:to, :subject, :body)")
-                .bind("to", recipient)
-                .bind("subject", subject)
-                .bind("body", body)
+        return enqueue(h, new Email(recipient, subject, body));
+    }
+
+    public static long enqueue(Handle h, Email email) {
+        Email.Attachment a = email.attachment();
+        return h.createUpdate("INSERT INTO outbox (recipient, subject, body, attachment_name, attachment_type, attachment) "
+                        + "VALUES (:to, :subject, :body, :name, :type, :content)")
+                .bind("to", email.recipient())
+                .bind("subject", email.subject())
+                .bind("body", email.body())
+                .bind("name", a == null ? null : a.name())
+                .bind("type", a == null ? null : a.type())
+                .bind("content", a == null ? null : a.content())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 }

@@ -21,7 +21,7 @@ public final class OutboxDelivery {
         this.sender = sender;
     }
 
-    private record Pending(long id, String recipient, String subject, String body, int attempts) {
+    private record Pending(long id, Email email, int attempts) {
     }
 
     /** Delivers up to {@code batch} due messages; returns how many were sent. */
@@ -29,24 +29,26 @@ public final class OutboxDelivery {
         int sent = 0;
         for (int i = 0; i < batch; i++) {
             Boolean delivered = jdbi.inTransaction(h -> {
-                List<Pending> next = h.createQuery("SELECT id, recipient, subject, body, attempts FROM outbox "
+                List<Pending> next = h.createQuery("SELECT id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment FROM outbox "
                                 + "WHERE sent_at IS NULL AND attempts < :max AND send_after <= now() "
                                 + "ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED")
                         .bind("max", MAX_ATTEMPTS)
-                        .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                        .map((rs, ctx) -> new Pending(rs.getLong(1), new Email(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(8) == null ? null : new Email.Attachment(rs.getString(6), rs.getString(7), rs.getString(8))),
+                                rs.getInt(5)))
                         .list();
                 if (next.isEmpty()) {
                     return null;
                 }
                 Pending p = next.get(0);
                 try {
-                    sender.send(p.recipient(), p.subject(), p.body());
+                    sender.send(p.email());
                     h.createUpdate("UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = :id")
                             .bind("id", p.id()).execute();
                     return true;
                 } catch (Exception e) {
                     long backoffSeconds = Math.min(3600, 30L << Math.min(p.attempts(), 7));
-                    log.warn("Email {} to {} failed (attempt {}): {}", p.id(), p.recipient(), p.attempts() + 1, e.getMessage());
+                    log.warn("Email {} to {} failed (attempt {}): {}", p.id(), p.email().recipient(), p.attempts() + 1, e.getMessage());
                     h.createUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error, "
                                     + "send_after = now() + make_interval(secs => :backoff) WHERE id = :id")
                             .bind("error", String.valueOf(e.getMessage()))

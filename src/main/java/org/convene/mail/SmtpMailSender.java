@@ -5,7 +5,9 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.convene.app.Config;
@@ -40,12 +42,22 @@ public final class SmtpMailSender implements MailSender {
     }
 
     @Override
-    public void send(String recipient, String subject, String body) throws Exception {
+    public void send(Email email) throws Exception {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(from);
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
-        message.setSubject(subject, StandardCharsets.UTF_8.name());
-        message.setText(body, StandardCharsets.UTF_8.name());
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.recipient(), true));
+        message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+        if (email.attachment() == null) {
+            message.setText(email.body(), StandardCharsets.UTF_8.name());
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.body(), StandardCharsets.UTF_8.name());
+            MimeBodyPart file = new MimeBodyPart();
+            Email.Attachment a = email.attachment();
+            file.setContent(a.content(), a.type() + "; charset=UTF-8");
+            file.setFileName(a.name());
+            message.setContent(new MimeMultipart(text, file));
+        }
         Transport.send(message);
     }
 }

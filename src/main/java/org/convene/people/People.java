@@ -178,24 +178,27 @@ public final class People {
     }
 
     public Person update(long id, PersonInput input) {
-        jdbi.useTransaction(h -> {
-            checkEmailFree(h, input.email(), id);
-            Long placeId = input.place().isEmpty() ? null : Reference.placeId(h, input.place());
-            int n = h.createUpdate("UPDATE people SET full_name = :fullName, email = :email, job_title = :jobTitle, "
-                            + "profession = :profession, organisation_id = :organisationId, sector_code = :sector, place_id = :place, "
-                            + "interests = :interests, offers = :offers, asks = :asks, bio = :bio, contact_preference = :contact, "
-                            + "listed = :listed, updated_at = now() WHERE id = :id")
-                    .bindMethods(input)
-                    .bind("place", placeId)
-                    .bind("interests", input.interests().toArray(String[]::new))
-                    .bind("contact", input.contactPreference())
-                    .bind("id", id)
-                    .execute();
-            if (n == 0) {
-                throw new NotFoundException("No person with id " + id);
-            }
-        });
+        jdbi.useTransaction(h -> update(h, id, input));
         return get(id);
+    }
+
+    /** Saves a validated entry in the caller's transaction. */
+    public static void update(Handle h, long id, PersonInput input) {
+        checkEmailFree(h, input.email(), id);
+        Long placeId = input.place().isEmpty() ? null : Reference.placeId(h, input.place());
+        int n = h.createUpdate("UPDATE people SET full_name = :fullName, email = :email, job_title = :jobTitle, "
+                        + "profession = :profession, organisation_id = :organisationId, sector_code = :sector, place_id = :place, "
+                        + "interests = :interests, offers = :offers, asks = :asks, bio = :bio, contact_preference = :contact, "
+                        + "listed = :listed, updated_at = now() WHERE id = :id")
+                .bindMethods(input)
+                .bind("place", placeId)
+                .bind("interests", input.interests().toArray(String[]::new))
+                .bind("contact", input.contactPreference())
+                .bind("id", id)
+                .execute();
+        if (n == 0) {
+            throw new NotFoundException("No person with id " + id);
+        }
     }
 
     public void delete(long id) {

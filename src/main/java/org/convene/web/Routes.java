@@ -24,6 +24,8 @@ import org.convene.organisations.OrganisationsApi;
 import org.convene.people.PeopleApi;
 import org.convene.programmes.ProgrammePages;
 import org.convene.reports.ReportPages;
+import org.convene.schemes.SchemePages;
+import org.convene.schemes.SchemesApi;
 import org.convene.surveys.SurveyPages;
 import org.convene.people.PeoplePages;
 import org.convene.programmes.ProgrammesApi;
@@ -41,7 +43,7 @@ public final class Routes {
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
-                  Health health, Metrics metrics, OpenApi openApi) {
+                  SchemePages schemes, SchemesApi schemesApi, Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -149,6 +151,24 @@ public final class Routes {
                 post("/my/surveys/{id}", SIGNED_IN, surveys::saveMine, "Save or send your answers"),
                 get("/s/{token}", ANYONE, surveys::answerByLink, "Answer a survey through your personal link"),
                 post("/s/{token}", ANYONE, surveys::saveByLink, "Save or send answers through your personal link"),
+                // Matching schemes ("Brew and Biscuits")
+                get("/schemes", SIGNED_IN, schemes::list, "Matching schemes you can join"),
+                get("/schemes/new", PROGRAMME_LEAD, schemes::newForm, "Create a matching scheme form"),
+                post("/schemes", PROGRAMME_LEAD, schemes::create, "Create a matching scheme"),
+                get("/schemes/{id}", SIGNED_IN, schemes::show, "A scheme: your membership; the team's dashboard"),
+                get("/schemes/{id}/edit", PROGRAMME_LEAD, schemes::editForm, "Edit a scheme form"),
+                post("/schemes/{id}", PROGRAMME_LEAD, schemes::update, "Save a scheme"),
+                get("/schemes/{id}/members", PROGRAMME_TEAM, schemes::members, "A scheme's members"),
+                get("/schemes/{id}/join", SIGNED_IN, schemes::joinForm, "Opt in to a scheme form"),
+                post("/schemes/{id}/join", SIGNED_IN, schemes::join, "Opt in to a scheme (or change how you take part)"),
+                post("/schemes/{id}/membership", SIGNED_IN, schemes::membership, "Skip the next round, pause, resume or leave"),
+                post("/schemes/{id}/rounds", PROGRAMME_LEAD, schemes::runRound, "Run the next round now"),
+                get("/rounds/{id}", PROGRAMME_TEAM, schemes::round, "A round's pairs, trios and who was left out"),
+                get("/matches", SIGNED_IN, schemes::matches, "Your matches and the people you blocked"),
+                get("/matches/{id}", SIGNED_IN, schemes::match, "A match (its members, or the team)"),
+                post("/matches/{id}", SIGNED_IN, schemes::answer, "Say whether you met, with a rating and comment"),
+                post("/matches/{id}/block", SIGNED_IN, schemes::block, "Never be matched with this person again"),
+                post("/blocks/{personId}/remove", SIGNED_IN, schemes::unblock, "Remove a block"),
 
                 // JSON API
                 get("/api/v1/people", SIGNED_IN, peopleApi::list, "Search people"),
@@ -210,7 +230,29 @@ public final class Routes {
                 get("/api/v1/surveys/{id}/results", PROGRAMME_TEAM, surveysApi::results, "A survey's results (withheld below five anonymous responses)"),
                 get("/api/v1/my/surveys", SIGNED_IN, surveysApi::mine, "Surveys I am invited to"),
                 get("/api/v1/my/surveys/{surveyId}", SIGNED_IN, surveysApi::myOne, "A survey I am invited to, with my saved answers"),
-                put("/api/v1/my/surveys/{surveyId}", SIGNED_IN, surveysApi::answer, "Save or submit my answers"));
+                put("/api/v1/my/surveys/{surveyId}", SIGNED_IN, surveysApi::answer, "Save or submit my answers"),
+
+                // Matching schemes API
+                get("/api/v1/schemes", SIGNED_IN, schemesApi::list, "Matching schemes (closed ones for the team only)"),
+                post("/api/v1/schemes", PROGRAMME_LEAD, schemesApi::create, "Create a matching scheme"),
+                get("/api/v1/schemes/{id}", SIGNED_IN, schemesApi::get, "A scheme"),
+                put("/api/v1/schemes/{id}", PROGRAMME_LEAD, schemesApi::update, "Change a scheme (pause, close, reschedule)"),
+                get("/api/v1/schemes/{id}/members", PROGRAMME_TEAM, schemesApi::members, "A scheme's members"),
+                get("/api/v1/schemes/{id}/dashboard", PROGRAMME_TEAM, schemesApi::dashboard, "Participation and outcomes per round, who keeps being left out, feedback"),
+                get("/api/v1/schemes/{id}/membership", SIGNED_IN, schemesApi::membership, "Your membership of a scheme"),
+                put("/api/v1/schemes/{id}/membership", SIGNED_IN, schemesApi::join, "Opt in (or change how you take part and your matching details)"),
+                delete("/api/v1/schemes/{id}/membership", SIGNED_IN, schemesApi::leave, "Leave a scheme"),
+                put("/api/v1/schemes/{id}/membership/status", SIGNED_IN, schemesApi::status, "Pause, resume or leave"),
+                put("/api/v1/schemes/{id}/membership/skip", SIGNED_IN, schemesApi::skip, "Skip the next round (or take part after all)"),
+                get("/api/v1/schemes/{id}/rounds", PROGRAMME_TEAM, schemesApi::rounds, "A scheme's rounds with their figures"),
+                post("/api/v1/schemes/{id}/rounds", PROGRAMME_LEAD, schemesApi::runRound, "Run the next round now"),
+                get("/api/v1/rounds/{id}", PROGRAMME_TEAM, schemesApi::round, "A round's groups and who was left out"),
+                get("/api/v1/matches", SIGNED_IN, schemesApi::matches, "Your matches"),
+                get("/api/v1/matches/{id}", SIGNED_IN, schemesApi::match, "A match (its members, or the team)"),
+                put("/api/v1/matches/{id}/outcome", SIGNED_IN, schemesApi::outcome, "Say whether you met, with a rating (1-5) and comment"),
+                get("/api/v1/blocks", SIGNED_IN, schemesApi::blocks, "People you blocked from matching"),
+                post("/api/v1/blocks", SIGNED_IN, schemesApi::block, "Block someone from being matched with you"),
+                delete("/api/v1/blocks/{personId}", SIGNED_IN, schemesApi::unblock, "Remove a block"));
     }
 
     public List<Route> table() {

@@ -41,10 +41,28 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void anAttachmentTravelsAsItsOwnPart() throws Exception {
+        try (TestApp app = TestApp.start()) {
+            String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+            app.jdbi().useTransaction(h -> Outbox.enqueue(h, new Email("pair@test.example", "Meet Sam", "Hello",
+                    new Email.Attachment("meeting.ics", "text/calendar; method=PUBLISH", ics))));
+            assertThat(new OutboxDelivery(app.jdbi(), new SmtpMailSender(smtp())).deliverDue(10)).isEqualTo(1);
+            MimeMessage received = SMTP.getReceivedMessages()[0];
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received.getContent();
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(parts.getBodyPart(0).getContent().toString()).contains("Hello");
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/calendar");
+            assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("meeting.ics");
+            assertThat(new String(parts.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("BEGIN:VCALENDAR");
+        }
+    }
+
+    @Test
     void aFailedSendIsRetriedLaterWithTheErrorKept() {
         try (TestApp app = TestApp.start()) {
             app.jdbi().useTransaction(h -> Outbox.enqueue(h, "someone@test.example", "Hello", "Body"));
-            OutboxDelivery failing = new OutboxDelivery(app.jdbi(), (to, subject, body) -> {
+            OutboxDelivery failing = new OutboxDelivery(app.jdbi(), email -> {
                 throw new IllegalStateException("SMTP server said no");
             });
             assertThat(failing.deliverDue(10)).isZero();
