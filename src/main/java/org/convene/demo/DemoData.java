@@ -26,13 +26,17 @@ public final class DemoData {
     }
 
     public record Result(long people, long organisations, long ties, List<DemoAccount> accounts, String password, long millis,
-                         ProgrammeDemo.Loaded programme) {
+                         ProgrammeDemo.Loaded programme, MatchingDemo.Loaded matching) {
         public void print(PrintStream out, String baseUrl) {
             out.printf("%nDemo region loaded: %,d people, %,d organisations, %,d ties in %.1f s.%n",
                     people, organisations, ties, millis / 1000.0);
             if (programme != null) {
                 out.printf("Demo programme: '%s', a finished cohort of 30 with %d survey responses (%s/cohorts/%d).%n",
                         ProgrammeDemo.PROGRAMME, programme.responses(), baseUrl, programme.cohortId());
+            }
+            if (matching != null) {
+                out.printf("Demo matching scheme: '%s', %d members after %d rounds (%s/schemes/%d).%n",
+                        MatchingDemo.SCHEME, matching.members(), matching.rounds(), baseUrl, matching.schemeId());
             }
             out.println("Demo accounts (all with the password " + password + "):");
             for (DemoAccount a : accounts) {
@@ -69,6 +73,7 @@ public final class DemoData {
                 }
                 h.execute("DELETE FROM accounts WHERE email LIKE '%@" + DEMO_DOMAIN + "'");
                 h.createUpdate("DELETE FROM programmes WHERE title = :t").bind("t", ProgrammeDemo.PROGRAMME).execute();
+                h.createUpdate("DELETE FROM schemes WHERE name = :n").bind("n", MatchingDemo.SCHEME).execute();
                 h.execute("TRUNCATE ties, people, organisations, places RESTART IDENTITY CASCADE");
             }
             boolean rebuild = people > REBUILD_INDEXES_ABOVE;
@@ -112,7 +117,7 @@ public final class DemoData {
                 Accounts.create(h, email, hash, Set.of(role), personId, "active");
                 accounts.add(new DemoAccount(role, email, region.person(i).fullName(), personId));
             }
-            return new Result(people, region.organisations().size(), tieCount[0], accounts, password, 0, null);
+            return new Result(people, region.organisations().size(), tieCount[0], accounts, password, 0, null, null);
         });
         if (loaded == null) {
             return null;
@@ -125,9 +130,10 @@ public final class DemoData {
         Long facilitator = loaded.accounts().stream().filter(a -> a.role() == Role.FACILITATOR).map(DemoAccount::personId).findFirst().orElse(null);
         long participant = loaded.accounts().stream().filter(a -> a.role() == Role.PARTICIPANT).map(DemoAccount::personId).findFirst().orElseThrow();
         ProgrammeDemo.Loaded programme = ProgrammeDemo.forRegion(jdbi, seed, participant, facilitator);
+        MatchingDemo.Loaded matching = MatchingDemo.forRegion(jdbi, seed, participant, Math.min(120, people / 2));
         long ties = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ties").mapTo(Long.class).one());
         return new Result(loaded.people(), loaded.organisations(), ties, loaded.accounts(), password,
-                System.currentTimeMillis() - started, programme);
+                System.currentTimeMillis() - started, programme, matching);
     }
 
     /** Takes a block of ids from a sequence so rows can be copied with known ids. */

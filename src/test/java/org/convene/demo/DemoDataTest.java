@@ -25,6 +25,13 @@ class DemoDataTest {
             for (DemoData.DemoAccount account : result.accounts()) {
                 assertThat(app.client().signIn(account.email(), result.password()).statusCode()).as(account.email()).isEqualTo(302);
             }
+            // The matching scheme ran three rounds; pairs where both said they met are ties; no introduction waits in the outbox.
+            assertThat(result.matching().rounds()).isEqualTo(3);
+            assertThat(result.matching().members()).isEqualTo(120);
+            long matchTies = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'matching'").mapTo(Long.class).one());
+            long outbox = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL").mapTo(Long.class).one());
+            assertThat(matchTies).isPositive();
+            assertThat(outbox).isZero();
             assertThat(DemoData.fillIfEmpty(app.jdbi(), 3, 400)).as("not twice").isNull();
             DemoData.Result replaced = DemoData.load(app.jdbi(), 4, 300, true);
             assertThat(replaced.people()).isEqualTo(300);
