@@ -135,6 +135,7 @@ public final class Rounds {
                         + "JOIN match_rounds r ON r.id = u.round_id WHERE r.scheme_id = :s AND r.number = :previous")
                 .bind("s", scheme.id()).bind("previous", number - 1).mapTo(String.class).list());
 
+        long tRead = System.nanoTime();
         List<Participant> people = byId.values().stream().map(Rounds::participant).toList();
         long seed = scheme.id() * 1_000_003L + number;
         Round round = matcher.match(people, history, blocked, leftOutLastTime, seed);
@@ -153,26 +154,41 @@ public final class Rounds {
                 .bind("exact", st.exact()).bind("millis", st.nanos() / 1_000_000)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
 
+        long tMatched = System.nanoTime();
         ZonedDateTime start = Introductions.suggestedStart(ranAt, scheme.cadence());
+        List<Long> groupIds = h.createQuery("SELECT nextval('match_groups_id_seq') FROM generate_series(1, :n)")
+                .bind("n", round.groups().size()).mapTo(Long.class).list();
+        PreparedBatch groups = h.prepareBatch("INSERT INTO match_groups (id, round_id, score, meeting_mode, reason, first_step) "
+                + "VALUES (:id, :round, :score, :mode, :reason, :step)");
         PreparedBatch members = h.prepareBatch("INSERT INTO match_members (group_id, person_id) VALUES (:group, :person)");
-        for (Group g : round.groups()) {
+        List<org.convene.mail.Email> introductions = new ArrayList<>();
+        for (int i = 0; i < round.groups().size(); i++) {
+            Group g = round.groups().get(i);
+            long groupId = groupIds.get(i);
             List<Member> group = g.members().stream().map(p -> byId.get(Long.parseLong(p.id()))).toList();
             MeetingMode mode = MeetingMode.forGroup(scheme.meetingMode(), group.stream().map(Member::meetingMode).toList());
             String reason = Introductions.reason(group);
             String firstStep = Introductions.firstStep(scheme, group, mode, meetBy);
-            long groupId = h.createUpdate("INSERT INTO match_groups (round_id, score, meeting_mode, reason, first_step) "
-                            + "VALUES (:round, :score, :mode, :reason, :step)")
-                    .bind("round", roundId).bind("score", g.score()).bind("mode", mode.code()).bind("reason", reason)
-                    .bind("step", firstStep).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            groups.bind("id", groupId).bind("round", roundId).bind("score", g.score()).bind("mode", mode.code())
+                    .bind("reason", reason).bind("step", firstStep).add();
             for (Member m : group) {
                 members.bind("group", groupId).bind("person", m.personId()).add();
                 if (m.email() != null) {
-                    Outbox.enqueue(h, Introductions.email(m, group, scheme, number, groupId, reason, firstStep, mode, start, baseUrl));
+                    introductions.add(Introductions.email(m, group, scheme, number, groupId, reason, firstStep, mode, start, baseUrl));
                 }
             }
         }
-        if (members.size() > 0) {
+        long tWritten = System.nanoTime();
+        if (groups.size() > 0) {
+            groups.execute();
             members.execute();
+        }
+        long tGroups = System.nanoTime();
+        Outbox.enqueueAll(h, introductions);
+        if (log.isDebugEnabled()) {
+            log.debug("Round {} of scheme {}: matched in {} ms, introductions written in {} ms, groups stored in {} ms, emails queued in {} ms",
+                    number, scheme.id(), (tMatched - tRead) / 1_000_000, (tWritten - tMatched) / 1_000_000,
+                    (tGroups - tWritten) / 1_000_000, (System.nanoTime() - tGroups) / 1_000_000);
         }
         PreparedBatch unplaced = h.prepareBatch("INSERT INTO match_unplaced (round_id, person_id, reason) VALUES (:round, :person, :reason)");
         round.unplaced().forEach(u -> unplaced.bind("round", roundId).bind("person", Long.parseLong(u.participant().id()))
