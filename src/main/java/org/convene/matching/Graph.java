@@ -26,199 +26,405 @@ final class Graph {
     /** Every allowed pair (for small rounds). */
     static Graph complete(Matcher.Instance in) {
         int n = in.n;
-        int[][] lists = new int[n][];
-        int[] buf = new int[n];
+        int[] from = new int[n];
+        int[] len = new int[n];
+        int total = 0;
         for (int i = 0; i < n; i++) {
-            int k = 0;
+            from[i] = total;
             for (int j = i + 1; j < n; j++) {
                 if (in.allowed(i, j)) {
-                    buf[k++] = j;
+                    len[i]++;
                 }
             }
-            lists[i] = Arrays.copyOf(buf, k);
+            total += len[i];
         }
-        return symmetric(in, lists);
+        int[] adj = new int[total];
+        int[] score = new int[total];
+        for (int i = 0; i < n; i++) {
+            int p = from[i];
+            for (int j = i + 1; j < n; j++) {
+                if (in.allowed(i, j)) {
+                    adj[p] = j;
+                    score[p++] = in.score(i, j);
+                }
+            }
+        }
+        return symmetric(n, from, len, adj, score);
     }
+
+    private static final boolean DEBUG = Boolean.getBoolean("convene.match.debug");
 
     /**
      * For each person the best {@code k} allowed partners among those sharing an interest or the
      * place (each interest's and the place's list of people is sampled in a window at a seeded
      * random offset when it is long), plus up to {@code random} random allowed partners.
+     *
+     * <p>The lists carry each entry's sector, organisation, place and a 64-bit interest signature,
+     * so a window is read sequentially and every entry gets an upper bound of its score without
+     * touching the person's own record; only the best entries by that bound are then checked
+     * exactly (history, blocks, and the exact score when the signature may have over-counted).
+     * Each person's result depends only on the seed and the person, so the parallel loop gives
+     * the same graph on any number of threads.
      */
     static Graph candidates(Matcher.Instance in, int k, int random, long seed) {
         int n = in.n;
-        int[][] byInterest = postings(n, in.interestCount, i -> in.interests[i]);
-        int[][] byPlace = postings(n, in.placeCount, i -> in.place[i] < 0 ? new int[0] : new int[] {in.place[i]});
-        int[][] lists = new int[n][];
-        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n, k));
         long t0 = System.nanoTime();
-        IntStream.range(0, n).parallel().forEach(i -> lists[i] = pick(in, i, k, random, seed, byInterest, byPlace, scratch.get()));
+        Postings post = new Postings(in);
+        int width = k + random;
+        if ((long) n * width > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("Too many people for the candidate graph: " + n);
+        }
+        int[] outAdj = new int[n * width];
+        int[] outScore = new int[n * width];
+        int[] outLen = new int[n];
+        int[] outFrom = new int[n];
+        for (int i = 0; i < n; i++) {
+            outFrom[i] = i * width;
+        }
         long t1 = System.nanoTime();
-        Graph g = symmetric(in, lists);
-        if (Boolean.getBoolean("convene.match.debug")) {
-            System.err.printf("match phase pick: %.3f s, symmetric: %.3f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(in.maxScore, k));
+        IntStream.range(0, n).parallel().forEach(i ->
+                outLen[i] = pick(in, post, i, k, random, seed, scratch.get(), outAdj, outScore, i * width));
+        long t2 = System.nanoTime();
+        Graph g = symmetric(n, outFrom, outLen, outAdj, outScore);
+        if (DEBUG) {
+            System.err.printf("match phase postings: %.3f s, pick: %.3f s, symmetric: %.3f s%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
         }
         return g;
     }
 
-    private static final class Scratch {
-        final int[] mark;
-        int stamp;
-        int[] touched;
-        long[] keys;
+    /** The people of each interest, then of each place, with copies of what the picking reads. */
+    static final class Postings {
+        /** Bits 0 .. EXACT_BITS-1 belong to the most common interests; the rest are shared by hashing. */
+        static final int EXACT_BITS = 40;
+        final int[] start;      // list t (interest t, then place interestCount + p) is start[t] .. start[t+1]
+        final int[] who;
+        final int[] sector;
+        final int[] org;
+        final int[] place;
+        final long[] sig;
+        final int[] topicStart; // entry e's interests are topics[topicStart[e] .. topicStart[e+1])
+        final int[] topics;
+        final long[] sigOf;     // per person
+        final long[] bitOf;     // per interest: its signature bit
+        final boolean exact;    // every interest has its own bit: bounds are exact
+        final long hashed;      // mask of the shared bits
 
-        Scratch(int n, int k) {
-            mark = new int[n];
-            touched = new int[16 * k + 64];
-            keys = new long[16 * k + 64];
+        Postings(Matcher.Instance in) {
+            int n = in.n;
+            int lists = in.interestCount + in.placeCount;
+            int[] count = new int[lists + 1];
+            for (int i = 0; i < n; i++) {
+                for (int t : in.interests[i]) {
+                    count[t]++;
+                }
+                if (in.place[i] >= 0) {
+                    count[in.interestCount + in.place[i]]++;
+                }
+            }
+            // Signature bits: the most common interests get their own bit, the others share.
+            Integer[] byCount = new Integer[in.interestCount];
+            for (int t = 0; t < byCount.length; t++) {
+                byCount[t] = t;
+            }
+            java.util.Arrays.sort(byCount, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
+            exact = in.interestCount <= 64;
+            bitOf = new long[in.interestCount];
+            for (int r = 0; r < byCount.length; r++) {
+                int bit = exact || r < EXACT_BITS ? r : EXACT_BITS + (int) Long.remainderUnsigned(
+                        (byCount[r] + 1) * 0x9E3779B97F4A7C15L >>> 17, 64 - EXACT_BITS);
+                bitOf[byCount[r]] = 1L << bit;
+            }
+            hashed = exact ? 0 : -1L << EXACT_BITS;
+            sigOf = new long[n];
+            for (int i = 0; i < n; i++) {
+                long x = 0;
+                for (int t : in.interests[i]) {
+                    x |= bitOf[t];
+                }
+                sigOf[i] = x;
+            }
+            start = new int[lists + 1];
+            for (int t = 0; t < lists; t++) {
+                start[t + 1] = start[t] + count[t];
+            }
+            int total = start[lists];
+            who = new int[total];
+            sector = new int[total];
+            org = new int[total];
+            place = new int[total];
+            sig = new long[total];
+            int[] fill = Arrays.copyOf(start, lists);
+            for (int i = 0; i < n; i++) {
+                for (int t : in.interests[i]) {
+                    put(in, fill[t]++, i);
+                }
+                if (in.place[i] >= 0) {
+                    put(in, fill[in.interestCount + in.place[i]]++, i);
+                }
+            }
+            topicStart = new int[total + 1];
+            for (int e = 0; e < total; e++) {
+                topicStart[e + 1] = topicStart[e] + in.interests[who[e]].length;
+            }
+            topics = new int[topicStart[total]];
+            for (int e = 0; e < total; e++) {
+                int[] mine = in.interests[who[e]];
+                System.arraycopy(mine, 0, topics, topicStart[e], mine.length);
+            }
+        }
+
+        /** Interests shared by entry e and the sorted interests {@code mine}. */
+        int shared(int e, int[] mine) {
+            int x = topicStart[e];
+            int end = topicStart[e + 1];
+            int y = 0;
+            int c = 0;
+            while (x < end && y < mine.length) {
+                int a = topics[x];
+                int b = mine[y];
+                if (a < b) {
+                    x++;
+                } else if (a > b) {
+                    y++;
+                } else {
+                    c++;
+                    x++;
+                    y++;
+                }
+            }
+            return c;
+        }
+
+        private void put(Matcher.Instance in, int e, int i) {
+            who[e] = i;
+            sector[e] = in.sector[i];
+            org[e] = in.org[i];
+            place[e] = in.place[i];
+            sig[e] = sigOf[i];
         }
     }
 
-    private static int[] pick(Matcher.Instance in, int i, int k, int random, long seed, int[][] byInterest, int[][] byPlace, Scratch s) {
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xC2B2AE3D27D4EB4FL + 1);
-        int stamp = ++s.stamp;
-        if (stamp == 0) {
-            Arrays.fill(s.mark, 0);
-            stamp = s.stamp = 1;
+    private static final class Scratch {
+        final int[] head;
+        int[] cand;
+        int[] next;
+        int[] seenKey;
+        int[] seenStamp;
+        byte[] seenState;
+        int stamp;
+
+        Scratch(int maxScore, int k) {
+            head = new int[maxScore + 2];
+            cand = new int[64 * k + 64];
+            next = new int[cand.length];
+            seenKey = new int[Integer.highestOneBit(cand.length) * 4];
+            seenStamp = new int[seenKey.length];
+            seenState = new byte[seenKey.length];
         }
-        s.mark[i] = stamp;
-        int[] mine = in.interests[i];
-        int window = Math.max(2 * k, (8 * k) / Math.max(1, mine.length));
-        int touched = 0;
-        for (int t = 0; t <= mine.length; t++) {
-            int[] list = t < mine.length ? byInterest[mine[t]] : in.place[i] >= 0 ? byPlace[in.place[i]] : null;
-            if (list == null) {
-                continue;
+
+        void ensure(int size, int distinct) {
+            if (size > cand.length) {
+                int c = Math.max(size, 2 * cand.length);
+                cand = Arrays.copyOf(cand, c);
+                next = Arrays.copyOf(next, c);
             }
-            int len = list.length;
-            int take = Math.min(len, t < mine.length ? window : 2 * k);
-            int from = len > take ? rng.nextInt(len) : 0;
-            for (int x = 0; x < take; x++) {
-                int j = list[(from + x) % len];
-                if (s.mark[j] != stamp) {
-                    s.mark[j] = stamp;
-                    if (touched == s.touched.length) {
-                        s.touched = Arrays.copyOf(s.touched, touched * 2);
-                    }
-                    s.touched[touched++] = j;
+            if (2 * distinct > seenKey.length) {
+                int c = Integer.highestOneBit(distinct) * 4;
+                seenKey = new int[c];
+                seenStamp = new int[c];
+                seenState = new byte[c];
+                stamp = 0;
+            }
+        }
+
+        void clearSeen() {
+            if (++stamp == 0) {
+                Arrays.fill(seenStamp, 0);
+                stamp = 1;
+            }
+        }
+
+        /** The slot of j in the seen table (state 0 when new). */
+        int slot(int j) {
+            int mask = seenKey.length - 1;
+            for (int h = (j * 0x9E3779B9) >>> 7 & mask; ; h = (h + 1) & mask) {
+                if (seenStamp[h] != stamp) {
+                    seenStamp[h] = stamp;
+                    seenKey[h] = j;
+                    seenState[h] = 0;
+                    return h;
+                }
+                if (seenKey[h] == j) {
+                    return h;
                 }
             }
         }
-        if (s.keys.length < touched) {
-            s.keys = new long[touched];
+    }
+
+    private static final byte DONE = 1;
+
+    private static int pick(Matcher.Instance in, Postings post, int i, int k, int random, long seed, Scratch s,
+                            int[] outAdj, int[] outScore, int out) {
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xC2B2AE3D27D4EB4FL + 1);
+        int[] mine = in.interests[i];
+        int window = Math.max(2 * k, (8 * k) / Math.max(1, mine.length));
+        int myPlace = in.place[i];
+        int lists = mine.length + (myPlace >= 0 ? 1 : 0);
+        int most = 0;
+        for (int t = 0; t < lists; t++) {
+            int l = t < mine.length ? mine[t] : in.interestCount + myPlace;
+            most += Math.min(post.start[l + 1] - post.start[l], t < mine.length ? window : 2 * k);
         }
-        int kept = 0;
-        for (int x = 0; x < touched; x++) {
-            int j = s.touched[x];
-            if (in.allowed(i, j)) {
-                s.keys[kept++] = ((long) (1000 - in.score(i, j)) << 32) | j;
+        s.ensure(most, most + 4 * random);
+        int top = in.maxScore;
+        Arrays.fill(s.head, 0, top + 1, -1);
+        int mySector = in.sector[i];
+        int myOrg = in.org[i];
+        long mySig = post.sigOf[i];
+        long hashedMine = mySig & post.hashed;
+        int c = 0;
+        for (int t = 0; t < lists; t++) {
+            int l = t < mine.length ? mine[t] : in.interestCount + myPlace;
+            int from = post.start[l];
+            int len = post.start[l + 1] - from;
+            int take = Math.min(len, t < mine.length ? window : 2 * k);
+            int off = len > take ? rng.nextInt(len) : 0;
+            // Everyone in the list of interest t has t: its bit needs no check unless another of
+            // i's interests has the same bit.
+            long checkMask = hashedMine;
+            if (t < mine.length) {
+                long own = post.bitOf[mine[t]];
+                long others = 0;
+                for (int u = 0; u < mine.length; u++) {
+                    others |= u == t ? 0 : post.bitOf[mine[u]];
+                }
+                if ((own & others) == 0) {
+                    checkMask &= ~own;
+                }
+            }
+            for (int x = 0; x < take; x++) {
+                int e = off + x;
+                e = from + (e >= len ? e - len : e);
+                if (post.sector[e] == mySector || post.org[e] == myOrg) {
+                    continue;
+                }
+                long sj = post.sig[e];
+                // The signature counts shared interests exactly unless a shared bit is one of
+                // the hashed ones: then count them from the entry's own copy of the interests.
+                int shared = (sj & checkMask) == 0 ? Long.bitCount(sj & mySig) : post.shared(e, mine);
+                int score = 1 + 3 * shared + (myPlace >= 0 && post.place[e] == myPlace ? 1 : 0);
+                s.cand[c] = post.who[e];
+                s.next[c] = s.head[score];
+                s.head[score] = c++;
             }
         }
-        Arrays.sort(s.keys, 0, kept);
-        int best = Math.min(kept, k);
-        int[] out = new int[best + random];
-        for (int x = 0; x < best; x++) {
-            out[x] = (int) s.keys[x];
+        // Best score first (within a score, the later lists first), each person once.
+        s.clearSeen();
+        int kept = 0;
+        for (int b = top; b >= 1 && kept < k; b--) {
+            for (int x = s.head[b]; x >= 0 && kept < k; x = s.next[x]) {
+                int j = s.cand[x];
+                int h = s.slot(j);
+                if (s.seenState[h] == DONE) {
+                    continue;
+                }
+                s.seenState[h] = DONE;
+                if (!in.banned(i, j)) {
+                    outAdj[out + kept] = j;
+                    outScore[out + kept] = b;
+                    kept++;
+                }
+            }
         }
         // Random allowed partners: everyone gets some candidates, also without shared interests.
         int extra = 0;
         int n = in.n;
         for (int tries = 0; tries < 4 * random && extra < random; tries++) {
             int j = rng.nextInt(n);
-            if (s.mark[j] != stamp && in.allowed(i, j)) {
-                s.mark[j] = stamp;
-                out[best + extra++] = j;
-            } else if (s.mark[j] != stamp) {
-                s.mark[j] = stamp;
+            int h = s.slot(j);
+            if (s.seenState[h] == DONE) {
+                continue;
+            }
+            s.seenState[h] = DONE;
+            if (in.allowed(i, j)) {
+                outAdj[out + kept + extra] = j;
+                outScore[out + kept + extra] = in.score(i, j);
+                extra++;
             }
         }
-        return best + extra == out.length ? out : Arrays.copyOf(out, best + extra);
+        return kept + extra;
     }
 
-    private static int[][] postings(int n, int keys, java.util.function.IntFunction<int[]> of) {
-        int[] count = new int[keys];
-        for (int i = 0; i < n; i++) {
-            for (int t : of.apply(i)) {
-                count[t]++;
-            }
-        }
-        int[][] lists = new int[keys][];
-        for (int t = 0; t < keys; t++) {
-            lists[t] = new int[count[t]];
-        }
-        Arrays.fill(count, 0);
-        for (int i = 0; i < n; i++) {
-            for (int t : of.apply(i)) {
-                lists[t][count[t]++] = i;
-            }
-        }
-        return lists;
-    }
-
-    /** Makes the lists symmetric, removes duplicates and sorts each row by score (best first). */
-    static Graph symmetric(Matcher.Instance in, int[][] lists) {
-        int n = in.n;
-        int[] deg = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            deg[i] += lists[i].length;
-            for (int j : lists[i]) {
-                deg[j]++;
-            }
-        }
+    /**
+     * Makes the directed lists (row i: {@code adj[from[i] .. from[i] + len[i])} with their scores)
+     * symmetric, removes duplicates and sorts each row by score, best first, ties by index. The
+     * result does not depend on the order in which entries arrive in a row.
+     */
+    static Graph symmetric(int n, int[] from, int[] len, int[] outAdj, int[] outScore) {
         int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            start[i + 1] = start[i] + deg[i];
-        }
-        int[] fill = Arrays.copyOf(start, n);
-        int[] adj = new int[start[n]];
-        for (int i = 0; i < n; i++) {
-            for (int j : lists[i]) {
-                adj[fill[i]++] = j;
-                adj[fill[j]++] = i;
+            start[i + 1] += len[i];
+            for (int p = from[i]; p < from[i] + len[i]; p++) {
+                start[outAdj[p] + 1]++;
             }
-            lists[i] = null;
         }
-        // Per row: dedupe, then order by score. Rows are independent, so in parallel.
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        int total = start[n];
+        int[] adj = new int[total];
+        int[] score = new int[total];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < n; i++) {
+            for (int p = from[i]; p < from[i] + len[i]; p++) {
+                int j = outAdj[p];
+                int sc = outScore[p];
+                int a = fill[i]++;
+                adj[a] = j;
+                score[a] = sc;
+                int b = fill[j]++;
+                adj[b] = i;
+                score[b] = sc;
+            }
+        }
+        // Per row: sort by (score desc, index), drop repeats. Rows are independent: in parallel.
         int[] length = new int[n];
-        long[][] rowKeys = new long[n][];
+        ThreadLocal<long[]> keysOf = ThreadLocal.withInitial(() -> new long[256]);
         IntStream.range(0, n).parallel().forEach(i -> {
-            int from = start[i];
-            int to = start[i + 1];
-            Arrays.sort(adj, from, to);
-            int w = from;
-            for (int p = from; p < to; p++) {
-                if (p == from || adj[p] != adj[p - 1]) {
-                    adj[w++] = adj[p];
+            int a = start[i];
+            int m = start[i + 1] - a;
+            long[] keys = keysOf.get();
+            if (keys.length < m) {
+                keys = new long[Math.max(m, 2 * keys.length)];
+                keysOf.set(keys);
+            }
+            for (int p = 0; p < m; p++) {
+                keys[p] = ((long) (Integer.MAX_VALUE - score[a + p]) << 32) | adj[a + p];
+            }
+            Arrays.sort(keys, 0, m);
+            int w = 0;
+            for (int p = 0; p < m; p++) {
+                if (p == 0 || keys[p] != keys[p - 1]) {
+                    adj[a + w] = (int) keys[p];
+                    score[a + w] = Integer.MAX_VALUE - (int) (keys[p] >>> 32);
+                    w++;
                 }
             }
-            long[] keys = new long[w - from];
-            for (int p = from; p < w; p++) {
-                int j = adj[p];
-                keys[p - from] = ((long) (1000 - in.score(i, j)) << 32) | j;
-            }
-            Arrays.sort(keys);
-            for (int p = 0; p < keys.length; p++) {
-                adj[from + p] = (int) keys[p];
-            }
-            length[i] = keys.length;
-            rowKeys[i] = keys;
+            length[i] = w;
         });
         int[] cStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             cStart[i + 1] = cStart[i] + length[i];
         }
-        int[] cAdj = new int[cStart[n]];
-        int[] cScore = new int[cStart[n]];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(adj, start[i], cAdj, cStart[i], length[i]);
+        if (cStart[n] == total) {
+            return new Graph(start, adj, score);
         }
-        IntStream.range(0, n).parallel().forEach(i -> {
-            long[] keys = rowKeys[i];
-            for (int p = cStart[i]; p < cStart[i + 1]; p++) {
-                cScore[p] = 1000 - (int) (keys[p - cStart[i]] >>> 32);
-            }
-            rowKeys[i] = null;
-        });
-        return new Graph(cStart, cAdj, cScore);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(adj, start[i], adj, cStart[i], length[i]);
+            System.arraycopy(score, start[i], score, cStart[i], length[i]);
+        }
+        return new Graph(cStart, Arrays.copyOf(adj, cStart[n]), Arrays.copyOf(score, cStart[n]));
     }
 }

@@ -246,8 +246,9 @@ public final class Matcher {
         final int[][] interests;
         final int[] hid;        // index in the history, -1 if never paired
         final boolean[] prio;
-        final History history;
-        final LongSet blocked;
+        /** Who may not meet whom (met before or blocked): row i is {@code ban[banStart[i] .. banStart[i+1])}, sorted. */
+        final int[] banStart;
+        final int[] ban;
         final int maxScore;
         final int interestCount;
         final int placeCount;
@@ -255,7 +256,6 @@ public final class Matcher {
         Instance(List<Participant> input, History history, Set<Pair> blockedPairs, Set<String> previouslyUnplaced, long seed) {
             n = input.size();
             people = input;
-            this.history = history;
             original = IntStream.range(0, n).toArray();
             SplittableRandom rng = new SplittableRandom(seed);
             for (int i = n - 1; i > 0; i--) {
@@ -298,14 +298,71 @@ public final class Matcher {
             interestCount = topics.size();
             placeCount = places.size();
             maxScore = 2 + 3 * most;
-            blocked = new LongSet(blockedPairs.size());
+            // Past partners and blocks as one sorted list per person (no hash look-up per check).
+            int[] internal = new int[history.indexCount()];
+            Arrays.fill(internal, -1);
+            for (int i = 0; i < n; i++) {
+                if (hid[i] >= 0) {
+                    internal[hid[i]] = i;
+                }
+            }
+            long[][] keys = {new long[16]};
+            int[] count = {0};
+            java.util.function.LongConsumer keep = key -> {
+                if (count[0] == keys[0].length) {
+                    keys[0] = Arrays.copyOf(keys[0], 2 * count[0]);
+                }
+                keys[0][count[0]++] = key;
+            };
+            history.forEachKey(key -> {
+                int a = internal[(int) (key >>> 32)];
+                int b = internal[(int) key];
+                if (a >= 0 && b >= 0) {
+                    keep.accept(History.key(a, b));
+                }
+            });
             for (Pair pair : blockedPairs) {
                 Integer a = ids.get(pair.a());
                 Integer b = ids.get(pair.b());
-                if (a != null && b != null) {
-                    blocked.add(History.key(a, b));
+                if (a != null && b != null && !a.equals(b)) {
+                    keep.accept(History.key(a, b));
                 }
             }
+            long[] bannedPairs = Arrays.copyOf(keys[0], count[0]);
+            banStart = new int[n + 1];
+            for (long key : bannedPairs) {
+                banStart[(int) (key >>> 32) + 1]++;
+                banStart[(int) key + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                banStart[i + 1] += banStart[i];
+            }
+            ban = new int[banStart[n]];
+            int[] fill = Arrays.copyOf(banStart, n);
+            for (long key : bannedPairs) {
+                int a = (int) (key >>> 32);
+                int b = (int) key;
+                ban[fill[a]++] = b;
+                ban[fill[b]++] = a;
+            }
+            for (int i = 0; i < n; i++) {
+                Arrays.sort(ban, banStart[i], banStart[i + 1]);
+            }
+        }
+
+        /** Whether i has met j before or either blocked the other. */
+        boolean banned(int i, int j) {
+            int from = banStart[i];
+            int to = banStart[i + 1];
+            if (to - from <= 16) {
+                for (int p = from; p < to; p++) {
+                    if (ban[p] == j) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return Arrays.binarySearch(ban, from, to, j) >= 0;
         }
 
         Participant person(int i) {
@@ -316,10 +373,7 @@ public final class Matcher {
             if (i == j || sector[i] == sector[j] || org[i] == org[j]) {
                 return false;
             }
-            if (hid[i] >= 0 && hid[j] >= 0 && history.containsIndices(hid[i], hid[j])) {
-                return false;
-            }
-            return !blocked.contains(History.key(i, j));
+            return !banned(i, j);
         }
 
         int shared(int i, int j) {
