@@ -357,62 +357,107 @@ final class Graph {
         return kept + extra;
     }
 
+    /** Rows per block when turning the directed lists around (a block's rows fit in cache). */
+    private static final int BLOCK_BITS = 11;
+
     /**
      * Makes the directed lists (row i: {@code adj[from[i] .. from[i] + len[i])} with their scores)
      * symmetric, removes duplicates and sorts each row by score, best first, ties by index. The
-     * result does not depend on the order in which entries arrive in a row.
+     * reversed entries are first spread into blocks of rows (sequential writes), then each block
+     * is filled and sorted on its own, in parallel. Rows are sorted by their full keys, so the
+     * result does not depend on the order in which entries arrive in a row or on threads.
      */
     static Graph symmetric(int n, int[] from, int[] len, int[] outAdj, int[] outScore) {
+        int blocks = (n >>> BLOCK_BITS) + 1;
+        int chunks = Math.max(1, Math.min(64, n / 4096));
         int[] start = new int[n + 1];
+        // Reversed entries per (chunk of source rows, block of target rows), counted in parallel.
+        int[][] perChunk = new int[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int[] count = new int[blocks];
+            for (int i = chunkStart(c, chunks, n); i < chunkStart(c + 1, chunks, n); i++) {
+                for (int p = from[i]; p < from[i] + len[i]; p++) {
+                    count[outAdj[p] >>> BLOCK_BITS]++;
+                }
+            }
+            perChunk[c] = count;
+        });
         for (int i = 0; i < n; i++) {
-            start[i + 1] += len[i];
             for (int p = from[i]; p < from[i] + len[i]; p++) {
                 start[outAdj[p] + 1]++;
             }
         }
         for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
+            start[i + 1] += start[i] + len[i];
         }
+        long[] bucket = new long[start[n] - sum(len)];
+        int[] blockStart = new int[blocks + 1];
+        int[][] offset = new int[chunks][blocks];
+        int at = 0;
+        for (int b = 0; b < blocks; b++) {
+            blockStart[b] = at;
+            for (int c = 0; c < chunks; c++) {
+                offset[c][b] = at;
+                at += perChunk[c][b];
+            }
+        }
+        blockStart[blocks] = at;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int[] fill = offset[c];
+            for (int i = chunkStart(c, chunks, n); i < chunkStart(c + 1, chunks, n); i++) {
+                for (int p = from[i]; p < from[i] + len[i]; p++) {
+                    int j = outAdj[p];
+                    bucket[fill[j >>> BLOCK_BITS]++] = ((long) (j & ((1 << BLOCK_BITS) - 1)) << 48)
+                            | ((long) outScore[p] << 32) | i;
+                }
+            }
+        });
         int total = start[n];
         int[] adj = new int[total];
         int[] score = new int[total];
-        int[] fill = Arrays.copyOf(start, n);
-        for (int i = 0; i < n; i++) {
-            for (int p = from[i]; p < from[i] + len[i]; p++) {
-                int j = outAdj[p];
-                int sc = outScore[p];
-                int a = fill[i]++;
-                adj[a] = j;
-                score[a] = sc;
-                int b = fill[j]++;
-                adj[b] = i;
-                score[b] = sc;
-            }
-        }
-        // Per row: sort by (score desc, index), drop repeats. Rows are independent: in parallel.
         int[] length = new int[n];
         ThreadLocal<long[]> keysOf = ThreadLocal.withInitial(() -> new long[256]);
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int a = start[i];
-            int m = start[i + 1] - a;
-            long[] keys = keysOf.get();
-            if (keys.length < m) {
-                keys = new long[Math.max(m, 2 * keys.length)];
-                keysOf.set(keys);
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int lo = b << BLOCK_BITS;
+            int hi = Math.min(n, lo + (1 << BLOCK_BITS));
+            if (lo >= hi) {
+                return;
             }
-            for (int p = 0; p < m; p++) {
-                keys[p] = ((long) (Integer.MAX_VALUE - score[a + p]) << 32) | adj[a + p];
+            int[] fill = new int[hi - lo];
+            for (int i = lo; i < hi; i++) {
+                System.arraycopy(outAdj, from[i], adj, start[i], len[i]);
+                System.arraycopy(outScore, from[i], score, start[i], len[i]);
+                fill[i - lo] = start[i] + len[i];
             }
-            Arrays.sort(keys, 0, m);
-            int w = 0;
-            for (int p = 0; p < m; p++) {
-                if (p == 0 || keys[p] != keys[p - 1]) {
-                    adj[a + w] = (int) keys[p];
-                    score[a + w] = Integer.MAX_VALUE - (int) (keys[p] >>> 32);
-                    w++;
+            for (int q = blockStart[b]; q < blockStart[b + 1]; q++) {
+                long key = bucket[q];
+                int a = fill[(int) (key >>> 48)]++;
+                adj[a] = (int) key;
+                score[a] = (int) (key >>> 32) & 0xFFFF;
+            }
+            // Per row: sort by (score desc, index), drop repeats.
+            for (int i = lo; i < hi; i++) {
+                int a = start[i];
+                int m = start[i + 1] - a;
+                long[] keys = keysOf.get();
+                if (keys.length < m) {
+                    keys = new long[Math.max(m, 2 * keys.length)];
+                    keysOf.set(keys);
                 }
+                for (int p = 0; p < m; p++) {
+                    keys[p] = ((long) (Integer.MAX_VALUE - score[a + p]) << 32) | adj[a + p];
+                }
+                Arrays.sort(keys, 0, m);
+                int w = 0;
+                for (int p = 0; p < m; p++) {
+                    if (p == 0 || keys[p] != keys[p - 1]) {
+                        adj[a + w] = (int) keys[p];
+                        score[a + w] = Integer.MAX_VALUE - (int) (keys[p] >>> 32);
+                        w++;
+                    }
+                }
+                length[i] = w;
             }
-            length[i] = w;
         });
         int[] cStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
@@ -426,5 +471,17 @@ final class Graph {
             System.arraycopy(score, start[i], score, cStart[i], length[i]);
         }
         return new Graph(cStart, Arrays.copyOf(adj, cStart[n]), Arrays.copyOf(score, cStart[n]));
+    }
+
+    private static int chunkStart(int c, int chunks, int n) {
+        return (int) ((long) n * c / chunks);
+    }
+
+    private static int sum(int[] values) {
+        int total = 0;
+        for (int v : values) {
+            total += v;
+        }
+        return total;
     }
 }
