@@ -119,11 +119,11 @@ final class LocalSearch {
     // Read per run (not once per class) so that benchmarks can compare settings in one JVM.
     private final int WINDOW = Integer.getInteger("convene.match.window", 300);
     private final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 0);
-    private final int[] FANOUTS = java.util.Arrays.stream(System.getProperty("convene.match.fanout", "12").split(","))
+    private final int[] FANOUTS = java.util.Arrays.stream(System.getProperty("convene.match.fanout", "30,12").split(","))
             .mapToInt(x -> Integer.parseInt(x.strip())).toArray();
     /** Rounds up to this size re-solve the whole candidate graph exactly instead of windows. */
     private final int FULL = Integer.getInteger("convene.match.full", 2500);
-    private final int PATIENCE = Integer.getInteger("convene.match.patience", 1);
+    private final int PATIENCE = Integer.getInteger("convene.match.patience", 4);
     private int fanout;
 
     /**
