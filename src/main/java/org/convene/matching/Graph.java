@@ -99,11 +99,11 @@ final class Graph {
         /** Bits 0 .. EXACT_BITS-1 belong to the most common interests; the rest are shared by hashing. */
         static final int EXACT_BITS = 40;
         final int[] start;      // list t (interest t, then place interestCount + p) is start[t] .. start[t+1]
-        final int[] who;
-        final int[] sector;
-        final int[] org;
-        final int[] place;
-        final long[] sig;
+        /**
+         * Entry e is {@code rec[3e .. 3e+2]}: person << 32 | place (as unsigned int), sector << 32 |
+         * organisation, interest signature; side by side so that an entry is one memory read.
+         */
+        final long[] rec;
         final int[] topicStart; // entry e's interests are topics[topicStart[e] .. topicStart[e+1])
         final int[] topics;
         final long[] sigOf;     // per person
@@ -150,29 +150,49 @@ final class Graph {
                 start[t + 1] = start[t] + count[t];
             }
             int total = start[lists];
-            who = new int[total];
-            sector = new int[total];
-            org = new int[total];
-            place = new int[total];
-            sig = new long[total];
-            int[] fill = Arrays.copyOf(start, lists);
+            if (3L * total > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("Too many interests for the candidate graph: " + total);
+            }
+            rec = new long[3 * total];
+            // Each list's entries keep their interests side by side in the same order.
+            long[] topicsIn = new long[lists + 1];
             for (int i = 0; i < n; i++) {
+                int len = in.interests[i].length;
                 for (int t : in.interests[i]) {
-                    put(in, fill[t]++, i);
+                    topicsIn[t + 1] += len;
                 }
                 if (in.place[i] >= 0) {
-                    put(in, fill[in.interestCount + in.place[i]]++, i);
+                    topicsIn[in.interestCount + in.place[i] + 1] += len;
                 }
             }
+            for (int t = 0; t < lists; t++) {
+                topicsIn[t + 1] += topicsIn[t];
+            }
+            if (topicsIn[lists] > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("Too many interests for the candidate graph: " + topicsIn[lists]);
+            }
             topicStart = new int[total + 1];
-            for (int e = 0; e < total; e++) {
-                topicStart[e + 1] = topicStart[e] + in.interests[who[e]].length;
+            topics = new int[(int) topicsIn[lists]];
+            int[] fill = Arrays.copyOf(start, lists);
+            int[] topicFill = new int[lists];
+            for (int t = 0; t < lists; t++) {
+                topicFill[t] = (int) topicsIn[t];
             }
-            topics = new int[topicStart[total]];
-            for (int e = 0; e < total; e++) {
-                int[] mine = in.interests[who[e]];
-                System.arraycopy(mine, 0, topics, topicStart[e], mine.length);
+            for (int i = 0; i < n; i++) {
+                int[] mine = in.interests[i];
+                for (int t : mine) {
+                    put(in, fill[t]++, i, topicFill, t);
+                }
+                if (in.place[i] >= 0) {
+                    int l = in.interestCount + in.place[i];
+                    put(in, fill[l]++, i, topicFill, l);
+                }
             }
+            topicStart[total] = topics.length;
+        }
+
+        int who(int e) {
+            return (int) (rec[3 * e] >>> 32);
         }
 
         /** Interests shared by entry e and the sorted interests {@code mine}. */
@@ -197,12 +217,14 @@ final class Graph {
             return c;
         }
 
-        private void put(Matcher.Instance in, int e, int i) {
-            who[e] = i;
-            sector[e] = in.sector[i];
-            org[e] = in.org[i];
-            place[e] = in.place[i];
-            sig[e] = sigOf[i];
+        private void put(Matcher.Instance in, int e, int i, int[] topicFill, int list) {
+            rec[3 * e] = ((long) i << 32) | (in.place[i] & 0xFFFFFFFFL);
+            rec[3 * e + 1] = ((long) in.sector[i] << 32) | (in.org[i] & 0xFFFFFFFFL);
+            rec[3 * e + 2] = sigOf[i];
+            int[] mine = in.interests[i];
+            topicStart[e] = topicFill[list];
+            System.arraycopy(mine, 0, topics, topicFill[list], mine.length);
+            topicFill[list] += mine.length;
         }
     }
 
@@ -307,15 +329,17 @@ final class Graph {
             for (int x = 0; x < take; x++) {
                 int e = off + x;
                 e = from + (e >= len ? e - len : e);
-                if (post.sector[e] == mySector || post.org[e] == myOrg) {
+                long so = post.rec[3 * e + 1];
+                if ((int) (so >>> 32) == mySector || (int) so == myOrg) {
                     continue;
                 }
-                long sj = post.sig[e];
+                long head = post.rec[3 * e];
+                long sj = post.rec[3 * e + 2];
                 // The signature counts shared interests exactly unless a shared bit is one of
                 // the hashed ones: then count them from the entry's own copy of the interests.
                 int shared = (sj & checkMask) == 0 ? Long.bitCount(sj & mySig) : post.shared(e, mine);
-                int score = 1 + 3 * shared + (myPlace >= 0 && post.place[e] == myPlace ? 1 : 0);
-                s.cand[c] = post.who[e];
+                int score = 1 + 3 * shared + (myPlace >= 0 && (int) head == myPlace ? 1 : 0);
+                s.cand[c] = (int) (head >>> 32);
                 s.next[c] = s.head[score];
                 s.head[score] = c++;
             }
@@ -339,10 +363,32 @@ final class Graph {
             }
         }
         // Random allowed partners: everyone gets some candidates, also without shared interests.
+        // They are drawn as random entries of the lists (one memory read each, rather than a
+        // person's scattered fields), so people with more interests are a little more likely.
         int extra = 0;
-        int n = in.n;
-        for (int tries = 0; tries < 4 * random && extra < random; tries++) {
-            int j = rng.nextInt(n);
+        int entries = post.start[post.start.length - 1];
+        for (int tries = 0; tries < 4 * random && extra < random && entries > 0; tries++) {
+            int e = rng.nextInt(entries);
+            long head = post.rec[3 * e];
+            int j = (int) (head >>> 32);
+            int h = s.slot(j);
+            if (s.seenState[h] == DONE || j == i) {
+                continue;
+            }
+            s.seenState[h] = DONE;
+            long so = post.rec[3 * e + 1];
+            if ((int) (so >>> 32) == mySector || (int) so == myOrg || in.banned(i, j)) {
+                continue;
+            }
+            long sj = post.rec[3 * e + 2];
+            int shared = (sj & hashedMine) == 0 ? Long.bitCount(sj & mySig) : post.shared(e, mine);
+            outAdj[out + kept + extra] = j;
+            outScore[out + kept + extra] = 1 + 3 * shared + (myPlace >= 0 && (int) head == myPlace ? 1 : 0);
+            extra++;
+        }
+        // Nobody has an interest or a place: draw people instead.
+        for (int tries = 0; tries < 4 * random && extra < random && entries == 0; tries++) {
+            int j = rng.nextInt(in.n);
             int h = s.slot(j);
             if (s.seenState[h] == DONE) {
                 continue;

@@ -64,8 +64,11 @@ final class LocalSearch {
         t = phase("suitor", t);
         boolean changed = true;
         int level = 0;
-        while (changed && !late()) {
-            boolean a = augmentAll();
+        boolean first = true;
+        while (changed && (first || !late())) {
+            // The first pass for cardinality runs even past the deadline (it is cheap).
+            boolean a = augmentAll(first);
+            first = false;
             t = phase("augment", t);
             if (CYCLES) {
                 // Cheap searches first: each pass allows each start more work, up to the cap.
@@ -308,12 +311,12 @@ final class LocalSearch {
     }
 
     /** Looks for an augmenting path from every unpaired person; those left out last time first. */
-    private boolean augmentAll() {
+    private boolean augmentAll(boolean always) {
         boolean any = false;
         for (int pass = 0; pass < 2; pass++) {
             for (int u = 0; u < n; u++) {
                 if (mate[u] == -1 && in.prio[u] == (pass == 0) && g.start[u + 1] > g.start[u]) {
-                    if ((u & 1023) == 0 && late()) {
+                    if (!always && (u & 1023) == 0 && late()) {
                         return any;
                     }
                     if (++stamp == 0) {

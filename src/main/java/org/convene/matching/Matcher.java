@@ -26,8 +26,14 @@ import java.util.stream.IntStream;
  */
 public final class Matcher {
 
-    /** Tuning; {@link #DEFAULT} is what the CLI uses. */
-    public record Options(int candidates, int randomCandidates, int exactLimit, long timeBudgetMillis) {
+    /**
+     * Tuning; {@link #DEFAULT} is what the CLI uses. {@code timeBudgetMillis} bounds a large
+     * round's candidate graph and improvement phases; with {@code scaleBudget} the bound is
+     * also cut to what the round's size needs (see {@link #budgetMillis}), otherwise it is used
+     * as given (then results depend on nothing but the input and the seed while the phases
+     * finish within it).
+     */
+    public record Options(int candidates, int randomCandidates, int exactLimit, long timeBudgetMillis, boolean scaleBudget) {
         public static final Options DEFAULT = new Options(50, 10, 600, 60_000);
 
         public Options {
@@ -36,12 +42,20 @@ public final class Matcher {
             }
         }
 
+        public Options(int candidates, int randomCandidates, int exactLimit, long timeBudgetMillis) {
+            this(candidates, randomCandidates, exactLimit, timeBudgetMillis, true);
+        }
+
         public Options withExactLimit(int limit) {
-            return new Options(candidates, randomCandidates, limit, timeBudgetMillis);
+            return new Options(candidates, randomCandidates, limit, timeBudgetMillis, scaleBudget);
         }
 
         public Options withCandidates(int k) {
-            return new Options(k, randomCandidates, exactLimit, timeBudgetMillis);
+            return new Options(k, randomCandidates, exactLimit, timeBudgetMillis, scaleBudget);
+        }
+
+        public Options withTimeBudget(long millis, boolean scale) {
+            return new Options(candidates, randomCandidates, exactLimit, millis, scale);
         }
     }
 
@@ -89,6 +103,9 @@ public final class Matcher {
      * this deadline, or earlier once they stop helping.
      */
     long budgetMillis(int n) {
+        if (!options.scaleBudget()) {
+            return options.timeBudgetMillis();
+        }
         return Math.min(options.timeBudgetMillis(), Math.max(5_000L, 1_500L + 55L * n / 1000));
     }
 
