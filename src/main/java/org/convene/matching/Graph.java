@@ -6,7 +6,8 @@ import java.util.stream.IntStream;
 
 /**
  * Allowed pairs as an undirected graph in compressed rows: the neighbours of i are
- * {@code adj[start[i] .. start[i+1])}, best score first (ties by index), with their scores.
+ * {@code adj[start[i] .. start[i+1])}, best score first (ties by index), with their scores (the
+ * arrays may be longer than {@code start[n]}).
  */
 final class Graph {
     final int[] start;
@@ -20,7 +21,7 @@ final class Graph {
     }
 
     int edgeCount() {
-        return adj.length / 2;
+        return start[start.length - 1] / 2;
     }
 
     /** Every allowed pair (for small rounds). */
@@ -59,10 +60,10 @@ final class Graph {
      * place (each interest's and the place's list of people is sampled in a window at a seeded
      * random offset when it is long), plus up to {@code random} random allowed partners.
      *
-     * <p>The lists carry each entry's sector, organisation, place and a 64-bit interest signature,
-     * so a window is read sequentially and every entry gets an upper bound of its score without
-     * touching the person's own record; only the best entries by that bound are then checked
-     * exactly (history, blocks, and the exact score when the signature may have over-counted).
+     * <p>The lists carry each entry's sector, organisation, place and interest signature, so a
+     * window is read sequentially and most entries get their exact score without touching the
+     * person's own record (the entry's copy of its interests is read only when a hashed
+     * signature bit is shared); history and blocks are checked for the best entries only.
      * Each person's result depends only on the seed and the person, so the parallel loop gives
      * the same graph on any number of threads.
      */
@@ -96,20 +97,18 @@ final class Graph {
 
     /** The people of each interest, then of each place, with copies of what the picking reads. */
     static final class Postings {
-        /** Bits 0 .. EXACT_BITS-1 belong to the most common interests; the rest are shared by hashing. */
-        static final int EXACT_BITS = 40;
-        final int[] start;      // list t (interest t, then place interestCount + p) is start[t] .. start[t+1]
         /**
-         * Entry e is {@code rec[3e .. 3e+2]}: person << 32 | place (as unsigned int), sector << 32 |
-         * organisation, interest signature; side by side so that an entry is one memory read.
+         * Entry e is {@code rec[4e .. 4e+3]}: person << 32 | place (as unsigned int), sector << 32 |
+         * organisation, and two signature words: the 64 most common interests have a bit of their
+         * own in the first, the others share the 64 bits of the second by hashing. Side by side so
+         * that an entry is one memory read.
          */
+        final int[] start;      // list t (interest t, then place interestCount + p) is start[t] .. start[t+1]
         final long[] rec;
         final int[] topicStart; // entry e's interests are topics[topicStart[e] .. topicStart[e+1])
         final int[] topics;
-        final long[] sigOf;     // per person
-        final long[] bitOf;     // per interest: its signature bit
-        final boolean exact;    // every interest has its own bit: bounds are exact
-        final long hashed;      // mask of the shared bits
+        final long[] sigOf;     // per person: the two words
+        final long[] bitOf;     // per interest t: its bit in word 0 at t, in word 1 at count + t
 
         Postings(Matcher.Instance in) {
             int n = in.n;
@@ -129,31 +128,36 @@ final class Graph {
                 byCount[t] = t;
             }
             java.util.Arrays.sort(byCount, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
-            exact = in.interestCount <= 64;
-            bitOf = new long[in.interestCount];
+            int topicCount = in.interestCount;
+            bitOf = new long[2 * topicCount];
             for (int r = 0; r < byCount.length; r++) {
-                int bit = exact || r < EXACT_BITS ? r : EXACT_BITS + (int) Long.remainderUnsigned(
-                        (byCount[r] + 1) * 0x9E3779B97F4A7C15L >>> 17, 64 - EXACT_BITS);
-                bitOf[byCount[r]] = 1L << bit;
+                int t = byCount[r];
+                if (r < 64) {
+                    bitOf[t] = 1L << r;
+                } else {
+                    bitOf[topicCount + t] = 1L << (int) ((t + 1) * 0x9E3779B97F4A7C15L >>> 58);
+                }
             }
-            hashed = exact ? 0 : -1L << EXACT_BITS;
-            sigOf = new long[n];
+            sigOf = new long[2 * n];
             for (int i = 0; i < n; i++) {
                 long x = 0;
+                long y = 0;
                 for (int t : in.interests[i]) {
                     x |= bitOf[t];
+                    y |= bitOf[topicCount + t];
                 }
-                sigOf[i] = x;
+                sigOf[2 * i] = x;
+                sigOf[2 * i + 1] = y;
             }
             start = new int[lists + 1];
             for (int t = 0; t < lists; t++) {
                 start[t + 1] = start[t] + count[t];
             }
             int total = start[lists];
-            if (3L * total > Integer.MAX_VALUE - 16) {
+            if (4L * total > Integer.MAX_VALUE - 16) {
                 throw new IllegalArgumentException("Too many interests for the candidate graph: " + total);
             }
-            rec = new long[3 * total];
+            rec = new long[4 * total];
             // Each list's entries keep their interests side by side in the same order.
             long[] topicsIn = new long[lists + 1];
             for (int i = 0; i < n; i++) {
@@ -192,7 +196,7 @@ final class Graph {
         }
 
         int who(int e) {
-            return (int) (rec[3 * e] >>> 32);
+            return (int) (rec[4 * e] >>> 32);
         }
 
         /** Interests shared by entry e and the sorted interests {@code mine}. */
@@ -218,9 +222,10 @@ final class Graph {
         }
 
         private void put(Matcher.Instance in, int e, int i, int[] topicFill, int list) {
-            rec[3 * e] = ((long) i << 32) | (in.place[i] & 0xFFFFFFFFL);
-            rec[3 * e + 1] = ((long) in.sector[i] << 32) | (in.org[i] & 0xFFFFFFFFL);
-            rec[3 * e + 2] = sigOf[i];
+            rec[4 * e] = ((long) i << 32) | (in.place[i] & 0xFFFFFFFFL);
+            rec[4 * e + 1] = ((long) in.sector[i] << 32) | (in.org[i] & 0xFFFFFFFFL);
+            rec[4 * e + 2] = sigOf[2 * i];
+            rec[4 * e + 3] = sigOf[2 * i + 1];
             int[] mine = in.interests[i];
             topicStart[e] = topicFill[list];
             System.arraycopy(mine, 0, topics, topicFill[list], mine.length);
@@ -304,8 +309,9 @@ final class Graph {
         Arrays.fill(s.head, 0, top + 1, -1);
         int mySector = in.sector[i];
         int myOrg = in.org[i];
-        long mySig = post.sigOf[i];
-        long hashedMine = mySig & post.hashed;
+        long mySig = post.sigOf[2 * i];
+        long hashedMine = post.sigOf[2 * i + 1];
+        int topicCount = in.interestCount;
         int c = 0;
         for (int t = 0; t < lists; t++) {
             int l = t < mine.length ? mine[t] : in.interestCount + myPlace;
@@ -317,10 +323,10 @@ final class Graph {
             // i's interests has the same bit.
             long checkMask = hashedMine;
             if (t < mine.length) {
-                long own = post.bitOf[mine[t]];
+                long own = post.bitOf[topicCount + mine[t]];
                 long others = 0;
                 for (int u = 0; u < mine.length; u++) {
-                    others |= u == t ? 0 : post.bitOf[mine[u]];
+                    others |= u == t ? 0 : post.bitOf[topicCount + mine[u]];
                 }
                 if ((own & others) == 0) {
                     checkMask &= ~own;
@@ -329,15 +335,17 @@ final class Graph {
             for (int x = 0; x < take; x++) {
                 int e = off + x;
                 e = from + (e >= len ? e - len : e);
-                long so = post.rec[3 * e + 1];
+                long so = post.rec[4 * e + 1];
                 if ((int) (so >>> 32) == mySector || (int) so == myOrg) {
                     continue;
                 }
-                long head = post.rec[3 * e];
-                long sj = post.rec[3 * e + 2];
-                // The signature counts shared interests exactly unless a shared bit is one of
-                // the hashed ones: then count them from the entry's own copy of the interests.
-                int shared = (sj & checkMask) == 0 ? Long.bitCount(sj & mySig) : post.shared(e, mine);
+                long head = post.rec[4 * e];
+                long sj = post.rec[4 * e + 2];
+                long hj = post.rec[4 * e + 3];
+                // The signature counts shared interests exactly unless a hashed bit other than
+                // the list's own is shared: then count them from the entry's copy of the interests.
+                int shared = (hj & checkMask) == 0 ? Long.bitCount(sj & mySig) + Long.bitCount(hj & hashedMine)
+                        : post.shared(e, mine);
                 int score = 1 + 3 * shared + (myPlace >= 0 && (int) head == myPlace ? 1 : 0);
                 s.cand[c] = (int) (head >>> 32);
                 s.next[c] = s.head[score];
@@ -369,19 +377,19 @@ final class Graph {
         int entries = post.start[post.start.length - 1];
         for (int tries = 0; tries < 4 * random && extra < random && entries > 0; tries++) {
             int e = rng.nextInt(entries);
-            long head = post.rec[3 * e];
+            long head = post.rec[4 * e];
             int j = (int) (head >>> 32);
             int h = s.slot(j);
             if (s.seenState[h] == DONE || j == i) {
                 continue;
             }
             s.seenState[h] = DONE;
-            long so = post.rec[3 * e + 1];
+            long so = post.rec[4 * e + 1];
             if ((int) (so >>> 32) == mySector || (int) so == myOrg || in.banned(i, j)) {
                 continue;
             }
-            long sj = post.rec[3 * e + 2];
-            int shared = (sj & hashedMine) == 0 ? Long.bitCount(sj & mySig) : post.shared(e, mine);
+            long sj = post.rec[4 * e + 2];
+            int shared = (post.rec[4 * e + 3] & hashedMine) == 0 ? Long.bitCount(sj & mySig) : post.shared(e, mine);
             outAdj[out + kept + extra] = j;
             outScore[out + kept + extra] = 1 + 3 * shared + (myPlace >= 0 && (int) head == myPlace ? 1 : 0);
             extra++;
@@ -512,11 +520,12 @@ final class Graph {
         if (cStart[n] == total) {
             return new Graph(start, adj, score);
         }
+        // Close the gaps left by repeats in place (rows move left); the arrays keep their tails.
         for (int i = 0; i < n; i++) {
             System.arraycopy(adj, start[i], adj, cStart[i], length[i]);
             System.arraycopy(score, start[i], score, cStart[i], length[i]);
         }
-        return new Graph(cStart, Arrays.copyOf(adj, cStart[n]), Arrays.copyOf(score, cStart[n]));
+        return new Graph(cStart, adj, score);
     }
 
     private static int chunkStart(int c, int chunks, int n) {
