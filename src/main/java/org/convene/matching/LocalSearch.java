@@ -2,8 +2,9 @@ package org.convene.matching;
 
 /**
  * The scalable method on a candidate graph: a greedy start, then augmenting paths (more people
- * paired) and 2-opt or shift moves (a higher total), repeated until nothing improves or the
- * deadline passes. Weights add a bonus for covering someone left out last time, larger than any
+ * paired) and alternating-cycle search (a higher total), repeated until nothing improves or the
+ * deadline passes; then an exact re-solve of the whole candidate graph (small rounds) or of
+ * windows of it (larger rounds). No step ever pairs fewer people. Weights add a bonus for covering someone left out last time, larger than any
  * single score, so that such people are placed first.
  */
 final class LocalSearch {
@@ -31,6 +32,11 @@ final class LocalSearch {
         this.mw = new int[n];
         this.visit = new int[n];
         java.util.Arrays.fill(mate, -1);
+        // Up to 20,000 people the search runs until it stops helping; above, 60 steps per person
+        // at 100,000, fewer for larger rounds (19 at 1,000,000), so that they end in time.
+        long perPerson = WORK_PER_PERSON > 0 ? WORK_PER_PERSON
+                : n <= 20_000 ? 10_000 : Math.max(15, Math.round(60 * Math.sqrt(100_000.0 / n)));
+        this.workLimit = perPerson * n;
     }
 
     private int w(int i, int j, int score) {
@@ -74,10 +80,10 @@ final class LocalSearch {
                 // Cheap searches first: each pass allows each start more work, up to the cap.
                 cycleBudget = (int) Math.min(CYCLE_BUDGET, 50L << (2 * level));
                 int b = cycles();
-                t = phase("cycles (budget " + cycleBudget + ", " + b + " applied)", t);
+                t = phase("cycles (budget " + cycleBudget + ", " + b + " applied, work " + work + ")", t);
                 boolean capped = cycleBudget == CYCLE_BUDGET;
                 level++;
-                changed = a || !capped || b > n / CYCLE_STOP;
+                changed = (a || !capped || b > n / CYCLE_STOP) && work < workLimit;
             } else {
                 int b = improve();
                 t = phase("2-opt", t);
@@ -95,8 +101,10 @@ final class LocalSearch {
             return mate;
         }
         // Exact re-solve of windows of the candidate graph (several sweeps with shifted windows).
-        // Rounds up to 20,000 people get more sweeps; all stop once a sweep adds under 0.01 %.
-        int sweeps = WINDOW_SWEEPS > 0 ? WINDOW_SWEEPS : n <= 20_000 ? 10 : 3;
+        // Rounds up to 20,000 people get up to 10 sweeps, stopping after 4 that each add under
+        // 0.01 %; up to 200,000 people one sweep (after the cycle search it adds next to nothing
+        // at 100,000, so larger rounds skip it).
+        int sweeps = WINDOW_SWEEPS > 0 ? WINDOW_SWEEPS : n <= 20_000 ? 10 : n <= 200_000 ? 1 : 0;
         int idle = 0;
         for (int sweep = 0; sweep < sweeps && !late(); sweep++) {
             fanout = FANOUTS[sweep % FANOUTS.length];
@@ -383,6 +391,14 @@ final class LocalSearch {
     private final int[] BREADTH = java.util.Arrays.stream(System.getProperty("convene.match.breadth", "10,5,3").split(","))
             .mapToInt(x -> Integer.parseInt(x.strip())).toArray();
     private int cycleBudget;
+    /**
+     * Steps of cycle search allowed per person: the search stops at a count of steps, not at a
+     * time, so that its result does not depend on the machine's speed (the deadline is only a
+     * safety net).
+     */
+    private final long WORK_PER_PERSON = Long.getLong("convene.match.work", 0);
+    private final long workLimit;
+    private long work;
     private int[] cap;
     private int[] closeStamp;
     private int[] closeW;
@@ -422,13 +438,14 @@ final class LocalSearch {
         }
         int improved = 0;
         for (int a = 0; a < n; a++) {
-            if ((a & 1023) == 0 && late()) {
+            if ((a & 1023) == 0 && late() || work >= workLimit) {
                 return improved;
             }
             int b = mate[a];
             if (b < 0) {
                 continue;
             }
+            work++;
             if (++stamp == 0) {
                 java.util.Arrays.fill(visit, 0);
                 java.util.Arrays.fill(closeStamp, 0);
@@ -490,6 +507,7 @@ final class LocalSearch {
                 }
             }
             if (depth + 1 < CYCLE_DEPTH && --budget >= 0) {
+                work++;
                 visit[c] = stamp;
                 visit[d] = stamp;
                 if (extend(a, d, rest, depth + 1, anyPrio)) {

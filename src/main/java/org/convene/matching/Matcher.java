@@ -20,9 +20,11 @@ import java.util.stream.IntStream;
  * person's best {@link Options#candidates()} allowed partners found through an inverted index of
  * interests and places, plus {@link Options#randomCandidates()} random allowed partners), with a
  * greedy start (the "suitor" algorithm, which gives the same result as sorting all pairs by
- * weight), bounded augmenting paths for cardinality and 2-opt swaps for score, until nothing
- * improves or the time budget ends. Everything is deterministic for a seed: people are indexed in a
- * seeded random order and no hash iteration order is ever used.
+ * weight), bounded augmenting paths for cardinality, alternating-cycle search for score, then an
+ * exact re-solve of the whole candidate graph (up to 2,500 people) or of windows of it, until
+ * nothing improves or the time budget ends. Everything is deterministic for a seed (and does not
+ * depend on the number of threads): people are indexed in a seeded random order and no hash
+ * iteration order is ever used; only the time budget can cut the improvement short.
  */
 public final class Matcher {
 
@@ -98,15 +100,16 @@ public final class Matcher {
 
     /**
      * Time for a large round (candidate graph and improvement), leaving room for the trios and
-     * the result: at most the option's budget, and 5 s or 1.5 s + 55 microseconds per person if
-     * that is longer (100,000 people: 7 s; 1,000,000: 56.5 s). The improvement phases stop at
-     * this deadline, or earlier once they stop helping.
+     * the result: at most the option's budget, and 10 s or 2 s + 60 microseconds per person if
+     * that is longer (100,000 people: 8 s; 1,000,000: 60 s with the default budget). The
+     * improvement phases normally end earlier, after a fixed amount of work (so the result does
+     * not depend on the machine's speed); the deadline is a safety net for slow or busy machines.
      */
     long budgetMillis(int n) {
         if (!options.scaleBudget()) {
             return options.timeBudgetMillis();
         }
-        return Math.min(options.timeBudgetMillis(), Math.max(5_000L, 1_500L + 55L * n / 1000));
+        return Math.min(options.timeBudgetMillis(), Math.max(10_000L, 2_000L + 60L * n / 1000));
     }
 
     // ---------------------------------------------------------------- exact
