@@ -102,9 +102,9 @@ final class LocalSearch {
         }
         // Exact re-solve of windows of the candidate graph (several sweeps with shifted windows).
         // Rounds up to 20,000 people get up to 10 sweeps, stopping after 4 that each add under
-        // 0.01 %; up to 200,000 people one sweep (after the cycle search it adds next to nothing
-        // at 100,000, so larger rounds skip it).
-        int sweeps = WINDOW_SWEEPS > 0 ? WINDOW_SWEEPS : n <= 20_000 ? 10 : n <= 200_000 ? 1 : 0;
+        // 0.01 %; larger rounds none (after the cycle search one sweep took 1.7 s at 100,000
+        // people and added nothing).
+        int sweeps = WINDOW_SWEEPS > 0 ? WINDOW_SWEEPS : n <= 20_000 ? 10 : 0;
         int idle = 0;
         for (int sweep = 0; sweep < sweeps && !late(); sweep++) {
             fanout = FANOUTS[sweep % FANOUTS.length];
