@@ -6,7 +6,8 @@ import java.util.stream.IntStream;
 
 /**
  * Allowed pairs as an undirected graph in compressed rows: the neighbours of i are
- * {@code adj[start[i] .. start[i+1])}, best score first (ties by index), with their scores.
+ * {@code adj[start[i] .. start[i+1])}, best score first (ties by index), with their scores (the
+ * arrays may be longer than {@code start[n]}).
  */
 final class Graph {
     final int[] start;
@@ -20,205 +21,522 @@ final class Graph {
     }
 
     int edgeCount() {
-        return adj.length / 2;
+        return start[start.length - 1] / 2;
     }
 
     /** Every allowed pair (for small rounds). */
     static Graph complete(Matcher.Instance in) {
         int n = in.n;
-        int[][] lists = new int[n][];
-        int[] buf = new int[n];
+        int[] from = new int[n];
+        int[] len = new int[n];
+        int total = 0;
         for (int i = 0; i < n; i++) {
-            int k = 0;
+            from[i] = total;
             for (int j = i + 1; j < n; j++) {
                 if (in.allowed(i, j)) {
-                    buf[k++] = j;
+                    len[i]++;
                 }
             }
-            lists[i] = Arrays.copyOf(buf, k);
+            total += len[i];
         }
-        return symmetric(in, lists);
+        int[] adj = new int[total];
+        int[] score = new int[total];
+        for (int i = 0; i < n; i++) {
+            int p = from[i];
+            for (int j = i + 1; j < n; j++) {
+                if (in.allowed(i, j)) {
+                    adj[p] = j;
+                    score[p++] = in.score(i, j);
+                }
+            }
+        }
+        return symmetric(n, from, len, adj, score);
     }
+
+    private static final boolean DEBUG = Boolean.getBoolean("convene.match.debug");
 
     /**
      * For each person the best {@code k} allowed partners among those sharing an interest or the
      * place (each interest's and the place's list of people is sampled in a window at a seeded
      * random offset when it is long), plus up to {@code random} random allowed partners.
+     *
+     * <p>The lists carry each entry's sector, organisation, place and interest signature, so a
+     * window is read sequentially and most entries get their exact score without touching the
+     * person's own record (the entry's copy of its interests is read only when a hashed
+     * signature bit is shared); history and blocks are checked for the best entries only.
+     * Each person's result depends only on the seed and the person, so the parallel loop gives
+     * the same graph on any number of threads.
      */
     static Graph candidates(Matcher.Instance in, int k, int random, long seed) {
         int n = in.n;
-        int[][] byInterest = postings(n, in.interestCount, i -> in.interests[i]);
-        int[][] byPlace = postings(n, in.placeCount, i -> in.place[i] < 0 ? new int[0] : new int[] {in.place[i]});
-        int[][] lists = new int[n][];
-        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n, k));
         long t0 = System.nanoTime();
-        IntStream.range(0, n).parallel().forEach(i -> lists[i] = pick(in, i, k, random, seed, byInterest, byPlace, scratch.get()));
+        Postings post = new Postings(in);
+        int width = k + random;
+        if ((long) n * width > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("Too many people for the candidate graph: " + n);
+        }
+        int[] outAdj = new int[n * width];
+        int[] outScore = new int[n * width];
+        int[] outLen = new int[n];
+        int[] outFrom = new int[n];
+        for (int i = 0; i < n; i++) {
+            outFrom[i] = i * width;
+        }
         long t1 = System.nanoTime();
-        Graph g = symmetric(in, lists);
-        if (Boolean.getBoolean("convene.match.debug")) {
-            System.err.printf("match phase pick: %.3f s, symmetric: %.3f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(in.maxScore, k));
+        IntStream.range(0, n).parallel().forEach(i ->
+                outLen[i] = pick(in, post, i, k, random, seed, scratch.get(), outAdj, outScore, i * width));
+        long t2 = System.nanoTime();
+        Graph g = symmetric(n, outFrom, outLen, outAdj, outScore);
+        if (DEBUG) {
+            System.err.printf("match phase postings: %.3f s, pick: %.3f s, symmetric: %.3f s%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
         }
         return g;
     }
 
-    private static final class Scratch {
-        final int[] mark;
-        int stamp;
-        int[] touched;
-        long[] keys;
+    /** The people of each interest, then of each place, with copies of what the picking reads. */
+    static final class Postings {
+        /**
+         * Entry e is {@code rec[4e .. 4e+3]}: person << 32 | place (as unsigned int), sector << 32 |
+         * organisation, and two signature words: the 64 most common interests have a bit of their
+         * own in the first, the others share the 64 bits of the second by hashing. Side by side so
+         * that an entry is one memory read.
+         */
+        final int[] start;      // list t (interest t, then place interestCount + p) is start[t] .. start[t+1]
+        final long[] rec;
+        final int[] topicStart; // entry e's interests are topics[topicStart[e] .. topicStart[e+1])
+        final int[] topics;
+        final long[] sigOf;     // per person: the two words
+        final long[] bitOf;     // per interest t: its bit in word 0 at t, in word 1 at count + t
 
-        Scratch(int n, int k) {
-            mark = new int[n];
-            touched = new int[16 * k + 64];
-            keys = new long[16 * k + 64];
+        Postings(Matcher.Instance in) {
+            int n = in.n;
+            int lists = in.interestCount + in.placeCount;
+            int[] count = new int[lists + 1];
+            for (int i = 0; i < n; i++) {
+                for (int t : in.interests[i]) {
+                    count[t]++;
+                }
+                if (in.place[i] >= 0) {
+                    count[in.interestCount + in.place[i]]++;
+                }
+            }
+            // Signature bits: the most common interests get their own bit, the others share.
+            Integer[] byCount = new Integer[in.interestCount];
+            for (int t = 0; t < byCount.length; t++) {
+                byCount[t] = t;
+            }
+            java.util.Arrays.sort(byCount, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
+            int topicCount = in.interestCount;
+            bitOf = new long[2 * topicCount];
+            for (int r = 0; r < byCount.length; r++) {
+                int t = byCount[r];
+                if (r < 64) {
+                    bitOf[t] = 1L << r;
+                } else {
+                    bitOf[topicCount + t] = 1L << (int) ((t + 1) * 0x9E3779B97F4A7C15L >>> 58);
+                }
+            }
+            sigOf = new long[2 * n];
+            for (int i = 0; i < n; i++) {
+                long x = 0;
+                long y = 0;
+                for (int t : in.interests[i]) {
+                    x |= bitOf[t];
+                    y |= bitOf[topicCount + t];
+                }
+                sigOf[2 * i] = x;
+                sigOf[2 * i + 1] = y;
+            }
+            start = new int[lists + 1];
+            for (int t = 0; t < lists; t++) {
+                start[t + 1] = start[t] + count[t];
+            }
+            int total = start[lists];
+            if (4L * total > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("Too many interests for the candidate graph: " + total);
+            }
+            rec = new long[4 * total];
+            // Each list's entries keep their interests side by side in the same order.
+            long[] topicsIn = new long[lists + 1];
+            for (int i = 0; i < n; i++) {
+                int len = in.interests[i].length;
+                for (int t : in.interests[i]) {
+                    topicsIn[t + 1] += len;
+                }
+                if (in.place[i] >= 0) {
+                    topicsIn[in.interestCount + in.place[i] + 1] += len;
+                }
+            }
+            for (int t = 0; t < lists; t++) {
+                topicsIn[t + 1] += topicsIn[t];
+            }
+            if (topicsIn[lists] > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("Too many interests for the candidate graph: " + topicsIn[lists]);
+            }
+            topicStart = new int[total + 1];
+            topics = new int[(int) topicsIn[lists]];
+            int[] fill = Arrays.copyOf(start, lists);
+            int[] topicFill = new int[lists];
+            for (int t = 0; t < lists; t++) {
+                topicFill[t] = (int) topicsIn[t];
+            }
+            for (int i = 0; i < n; i++) {
+                int[] mine = in.interests[i];
+                for (int t : mine) {
+                    put(in, fill[t]++, i, topicFill, t);
+                }
+                if (in.place[i] >= 0) {
+                    int l = in.interestCount + in.place[i];
+                    put(in, fill[l]++, i, topicFill, l);
+                }
+            }
+            topicStart[total] = topics.length;
+        }
+
+        int who(int e) {
+            return (int) (rec[4 * e] >>> 32);
+        }
+
+        /** Interests shared by entry e and the sorted interests {@code mine}. */
+        int shared(int e, int[] mine) {
+            int x = topicStart[e];
+            int end = topicStart[e + 1];
+            int y = 0;
+            int c = 0;
+            while (x < end && y < mine.length) {
+                int a = topics[x];
+                int b = mine[y];
+                if (a < b) {
+                    x++;
+                } else if (a > b) {
+                    y++;
+                } else {
+                    c++;
+                    x++;
+                    y++;
+                }
+            }
+            return c;
+        }
+
+        private void put(Matcher.Instance in, int e, int i, int[] topicFill, int list) {
+            rec[4 * e] = ((long) i << 32) | (in.place[i] & 0xFFFFFFFFL);
+            rec[4 * e + 1] = ((long) in.sector[i] << 32) | (in.org[i] & 0xFFFFFFFFL);
+            rec[4 * e + 2] = sigOf[2 * i];
+            rec[4 * e + 3] = sigOf[2 * i + 1];
+            int[] mine = in.interests[i];
+            topicStart[e] = topicFill[list];
+            System.arraycopy(mine, 0, topics, topicFill[list], mine.length);
+            topicFill[list] += mine.length;
         }
     }
 
-    private static int[] pick(Matcher.Instance in, int i, int k, int random, long seed, int[][] byInterest, int[][] byPlace, Scratch s) {
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xC2B2AE3D27D4EB4FL + 1);
-        int stamp = ++s.stamp;
-        if (stamp == 0) {
-            Arrays.fill(s.mark, 0);
-            stamp = s.stamp = 1;
+    private static final class Scratch {
+        final int[] head;
+        int[] cand;
+        int[] next;
+        int[] seenKey;
+        int[] seenStamp;
+        byte[] seenState;
+        int stamp;
+
+        Scratch(int maxScore, int k) {
+            head = new int[maxScore + 2];
+            cand = new int[64 * k + 64];
+            next = new int[cand.length];
+            seenKey = new int[Integer.highestOneBit(cand.length) * 4];
+            seenStamp = new int[seenKey.length];
+            seenState = new byte[seenKey.length];
         }
-        s.mark[i] = stamp;
+
+        void ensure(int size, int distinct) {
+            if (size > cand.length) {
+                int c = Math.max(size, 2 * cand.length);
+                cand = Arrays.copyOf(cand, c);
+                next = Arrays.copyOf(next, c);
+            }
+            if (2 * distinct > seenKey.length) {
+                int c = Integer.highestOneBit(distinct) * 4;
+                seenKey = new int[c];
+                seenStamp = new int[c];
+                seenState = new byte[c];
+                stamp = 0;
+            }
+        }
+
+        void clearSeen() {
+            if (++stamp == 0) {
+                Arrays.fill(seenStamp, 0);
+                stamp = 1;
+            }
+        }
+
+        /** The slot of j in the seen table (state 0 when new). */
+        int slot(int j) {
+            int mask = seenKey.length - 1;
+            for (int h = (j * 0x9E3779B9) >>> 7 & mask; ; h = (h + 1) & mask) {
+                if (seenStamp[h] != stamp) {
+                    seenStamp[h] = stamp;
+                    seenKey[h] = j;
+                    seenState[h] = 0;
+                    return h;
+                }
+                if (seenKey[h] == j) {
+                    return h;
+                }
+            }
+        }
+    }
+
+    private static final byte DONE = 1;
+
+    private static int pick(Matcher.Instance in, Postings post, int i, int k, int random, long seed, Scratch s,
+                            int[] outAdj, int[] outScore, int out) {
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xC2B2AE3D27D4EB4FL + 1);
         int[] mine = in.interests[i];
         int window = Math.max(2 * k, (8 * k) / Math.max(1, mine.length));
-        int touched = 0;
-        for (int t = 0; t <= mine.length; t++) {
-            int[] list = t < mine.length ? byInterest[mine[t]] : in.place[i] >= 0 ? byPlace[in.place[i]] : null;
-            if (list == null) {
-                continue;
-            }
-            int len = list.length;
+        int myPlace = in.place[i];
+        int lists = mine.length + (myPlace >= 0 ? 1 : 0);
+        int most = 0;
+        for (int t = 0; t < lists; t++) {
+            int l = t < mine.length ? mine[t] : in.interestCount + myPlace;
+            most += Math.min(post.start[l + 1] - post.start[l], t < mine.length ? window : 2 * k);
+        }
+        s.ensure(most, most + 4 * random);
+        int top = in.maxScore;
+        Arrays.fill(s.head, 0, top + 1, -1);
+        int mySector = in.sector[i];
+        int myOrg = in.org[i];
+        long mySig = post.sigOf[2 * i];
+        long hashedMine = post.sigOf[2 * i + 1];
+        int topicCount = in.interestCount;
+        int c = 0;
+        for (int t = 0; t < lists; t++) {
+            int l = t < mine.length ? mine[t] : in.interestCount + myPlace;
+            int from = post.start[l];
+            int len = post.start[l + 1] - from;
             int take = Math.min(len, t < mine.length ? window : 2 * k);
-            int from = len > take ? rng.nextInt(len) : 0;
-            for (int x = 0; x < take; x++) {
-                int j = list[(from + x) % len];
-                if (s.mark[j] != stamp) {
-                    s.mark[j] = stamp;
-                    if (touched == s.touched.length) {
-                        s.touched = Arrays.copyOf(s.touched, touched * 2);
-                    }
-                    s.touched[touched++] = j;
+            int off = len > take ? rng.nextInt(len) : 0;
+            // Everyone in the list of interest t has t: its bit needs no check unless another of
+            // i's interests has the same bit.
+            long checkMask = hashedMine;
+            if (t < mine.length) {
+                long own = post.bitOf[topicCount + mine[t]];
+                long others = 0;
+                for (int u = 0; u < mine.length; u++) {
+                    others |= u == t ? 0 : post.bitOf[topicCount + mine[u]];
+                }
+                if ((own & others) == 0) {
+                    checkMask &= ~own;
                 }
             }
-        }
-        if (s.keys.length < touched) {
-            s.keys = new long[touched];
-        }
-        int kept = 0;
-        for (int x = 0; x < touched; x++) {
-            int j = s.touched[x];
-            if (in.allowed(i, j)) {
-                s.keys[kept++] = ((long) (1000 - in.score(i, j)) << 32) | j;
+            for (int x = 0; x < take; x++) {
+                int e = off + x;
+                e = from + (e >= len ? e - len : e);
+                long so = post.rec[4 * e + 1];
+                if ((int) (so >>> 32) == mySector || (int) so == myOrg) {
+                    continue;
+                }
+                long head = post.rec[4 * e];
+                long sj = post.rec[4 * e + 2];
+                long hj = post.rec[4 * e + 3];
+                // The signature counts shared interests exactly unless a hashed bit other than
+                // the list's own is shared: then count them from the entry's copy of the interests.
+                int shared = (hj & checkMask) == 0 ? Long.bitCount(sj & mySig) + Long.bitCount(hj & hashedMine)
+                        : post.shared(e, mine);
+                int score = 1 + 3 * shared + (myPlace >= 0 && (int) head == myPlace ? 1 : 0);
+                s.cand[c] = (int) (head >>> 32);
+                s.next[c] = s.head[score];
+                s.head[score] = c++;
             }
         }
-        Arrays.sort(s.keys, 0, kept);
-        int best = Math.min(kept, k);
-        int[] out = new int[best + random];
-        for (int x = 0; x < best; x++) {
-            out[x] = (int) s.keys[x];
+        // Best score first (within a score, the later lists first), each person once.
+        s.clearSeen();
+        int kept = 0;
+        for (int b = top; b >= 1 && kept < k; b--) {
+            for (int x = s.head[b]; x >= 0 && kept < k; x = s.next[x]) {
+                int j = s.cand[x];
+                int h = s.slot(j);
+                if (s.seenState[h] == DONE) {
+                    continue;
+                }
+                s.seenState[h] = DONE;
+                if (!in.banned(i, j)) {
+                    outAdj[out + kept] = j;
+                    outScore[out + kept] = b;
+                    kept++;
+                }
+            }
         }
         // Random allowed partners: everyone gets some candidates, also without shared interests.
+        // They are drawn as random entries of the lists (one memory read each, rather than a
+        // person's scattered fields), so people with more interests are a little more likely.
         int extra = 0;
-        int n = in.n;
-        for (int tries = 0; tries < 4 * random && extra < random; tries++) {
-            int j = rng.nextInt(n);
-            if (s.mark[j] != stamp && in.allowed(i, j)) {
-                s.mark[j] = stamp;
-                out[best + extra++] = j;
-            } else if (s.mark[j] != stamp) {
-                s.mark[j] = stamp;
+        int entries = post.start[post.start.length - 1];
+        for (int tries = 0; tries < 4 * random && extra < random && entries > 0; tries++) {
+            int e = rng.nextInt(entries);
+            long head = post.rec[4 * e];
+            int j = (int) (head >>> 32);
+            int h = s.slot(j);
+            if (s.seenState[h] == DONE || j == i) {
+                continue;
+            }
+            s.seenState[h] = DONE;
+            long so = post.rec[4 * e + 1];
+            if ((int) (so >>> 32) == mySector || (int) so == myOrg || in.banned(i, j)) {
+                continue;
+            }
+            long sj = post.rec[4 * e + 2];
+            int shared = (post.rec[4 * e + 3] & hashedMine) == 0 ? Long.bitCount(sj & mySig) : post.shared(e, mine);
+            outAdj[out + kept + extra] = j;
+            outScore[out + kept + extra] = 1 + 3 * shared + (myPlace >= 0 && (int) head == myPlace ? 1 : 0);
+            extra++;
+        }
+        // Nobody has an interest or a place: draw people instead.
+        for (int tries = 0; tries < 4 * random && extra < random && entries == 0; tries++) {
+            int j = rng.nextInt(in.n);
+            int h = s.slot(j);
+            if (s.seenState[h] == DONE) {
+                continue;
+            }
+            s.seenState[h] = DONE;
+            if (in.allowed(i, j)) {
+                outAdj[out + kept + extra] = j;
+                outScore[out + kept + extra] = in.score(i, j);
+                extra++;
             }
         }
-        return best + extra == out.length ? out : Arrays.copyOf(out, best + extra);
+        return kept + extra;
     }
 
-    private static int[][] postings(int n, int keys, java.util.function.IntFunction<int[]> of) {
-        int[] count = new int[keys];
-        for (int i = 0; i < n; i++) {
-            for (int t : of.apply(i)) {
-                count[t]++;
-            }
-        }
-        int[][] lists = new int[keys][];
-        for (int t = 0; t < keys; t++) {
-            lists[t] = new int[count[t]];
-        }
-        Arrays.fill(count, 0);
-        for (int i = 0; i < n; i++) {
-            for (int t : of.apply(i)) {
-                lists[t][count[t]++] = i;
-            }
-        }
-        return lists;
-    }
+    /** Rows per block when turning the directed lists around (a block's rows fit in cache). */
+    private static final int BLOCK_BITS = 11;
 
-    /** Makes the lists symmetric, removes duplicates and sorts each row by score (best first). */
-    static Graph symmetric(Matcher.Instance in, int[][] lists) {
-        int n = in.n;
-        int[] deg = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            deg[i] += lists[i].length;
-            for (int j : lists[i]) {
-                deg[j]++;
-            }
-        }
+    /**
+     * Makes the directed lists (row i: {@code adj[from[i] .. from[i] + len[i])} with their scores)
+     * symmetric, removes duplicates and sorts each row by score, best first, ties by index. The
+     * reversed entries are first spread into blocks of rows (sequential writes), then each block
+     * is filled and sorted on its own, in parallel. Rows are sorted by their full keys, so the
+     * result does not depend on the order in which entries arrive in a row or on threads.
+     */
+    static Graph symmetric(int n, int[] from, int[] len, int[] outAdj, int[] outScore) {
+        int blocks = (n >>> BLOCK_BITS) + 1;
+        int chunks = Math.max(1, Math.min(64, n / 4096));
         int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            start[i + 1] = start[i] + deg[i];
-        }
-        int[] fill = Arrays.copyOf(start, n);
-        int[] adj = new int[start[n]];
-        for (int i = 0; i < n; i++) {
-            for (int j : lists[i]) {
-                adj[fill[i]++] = j;
-                adj[fill[j]++] = i;
-            }
-            lists[i] = null;
-        }
-        // Per row: dedupe, then order by score. Rows are independent, so in parallel.
-        int[] length = new int[n];
-        long[][] rowKeys = new long[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int from = start[i];
-            int to = start[i + 1];
-            Arrays.sort(adj, from, to);
-            int w = from;
-            for (int p = from; p < to; p++) {
-                if (p == from || adj[p] != adj[p - 1]) {
-                    adj[w++] = adj[p];
+        // Reversed entries per (chunk of source rows, block of target rows), counted in parallel.
+        int[][] perChunk = new int[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int[] count = new int[blocks];
+            for (int i = chunkStart(c, chunks, n); i < chunkStart(c + 1, chunks, n); i++) {
+                for (int p = from[i]; p < from[i] + len[i]; p++) {
+                    count[outAdj[p] >>> BLOCK_BITS]++;
                 }
             }
-            long[] keys = new long[w - from];
-            for (int p = from; p < w; p++) {
-                int j = adj[p];
-                keys[p - from] = ((long) (1000 - in.score(i, j)) << 32) | j;
+            perChunk[c] = count;
+        });
+        for (int i = 0; i < n; i++) {
+            for (int p = from[i]; p < from[i] + len[i]; p++) {
+                start[outAdj[p] + 1]++;
             }
-            Arrays.sort(keys);
-            for (int p = 0; p < keys.length; p++) {
-                adj[from + p] = (int) keys[p];
+        }
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i] + len[i];
+        }
+        long[] bucket = new long[start[n] - sum(len)];
+        int[] blockStart = new int[blocks + 1];
+        int[][] offset = new int[chunks][blocks];
+        int at = 0;
+        for (int b = 0; b < blocks; b++) {
+            blockStart[b] = at;
+            for (int c = 0; c < chunks; c++) {
+                offset[c][b] = at;
+                at += perChunk[c][b];
             }
-            length[i] = keys.length;
-            rowKeys[i] = keys;
+        }
+        blockStart[blocks] = at;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int[] fill = offset[c];
+            for (int i = chunkStart(c, chunks, n); i < chunkStart(c + 1, chunks, n); i++) {
+                for (int p = from[i]; p < from[i] + len[i]; p++) {
+                    int j = outAdj[p];
+                    bucket[fill[j >>> BLOCK_BITS]++] = ((long) (j & ((1 << BLOCK_BITS) - 1)) << 48)
+                            | ((long) outScore[p] << 32) | i;
+                }
+            }
+        });
+        int total = start[n];
+        int[] adj = new int[total];
+        int[] score = new int[total];
+        int[] length = new int[n];
+        ThreadLocal<long[]> keysOf = ThreadLocal.withInitial(() -> new long[256]);
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int lo = b << BLOCK_BITS;
+            int hi = Math.min(n, lo + (1 << BLOCK_BITS));
+            if (lo >= hi) {
+                return;
+            }
+            int[] fill = new int[hi - lo];
+            for (int i = lo; i < hi; i++) {
+                System.arraycopy(outAdj, from[i], adj, start[i], len[i]);
+                System.arraycopy(outScore, from[i], score, start[i], len[i]);
+                fill[i - lo] = start[i] + len[i];
+            }
+            for (int q = blockStart[b]; q < blockStart[b + 1]; q++) {
+                long key = bucket[q];
+                int a = fill[(int) (key >>> 48)]++;
+                adj[a] = (int) key;
+                score[a] = (int) (key >>> 32) & 0xFFFF;
+            }
+            // Per row: sort by (score desc, index), drop repeats.
+            for (int i = lo; i < hi; i++) {
+                int a = start[i];
+                int m = start[i + 1] - a;
+                long[] keys = keysOf.get();
+                if (keys.length < m) {
+                    keys = new long[Math.max(m, 2 * keys.length)];
+                    keysOf.set(keys);
+                }
+                for (int p = 0; p < m; p++) {
+                    keys[p] = ((long) (Integer.MAX_VALUE - score[a + p]) << 32) | adj[a + p];
+                }
+                Arrays.sort(keys, 0, m);
+                int w = 0;
+                for (int p = 0; p < m; p++) {
+                    if (p == 0 || keys[p] != keys[p - 1]) {
+                        adj[a + w] = (int) keys[p];
+                        score[a + w] = Integer.MAX_VALUE - (int) (keys[p] >>> 32);
+                        w++;
+                    }
+                }
+                length[i] = w;
+            }
         });
         int[] cStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             cStart[i + 1] = cStart[i] + length[i];
         }
-        int[] cAdj = new int[cStart[n]];
-        int[] cScore = new int[cStart[n]];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(adj, start[i], cAdj, cStart[i], length[i]);
+        if (cStart[n] == total) {
+            return new Graph(start, adj, score);
         }
-        IntStream.range(0, n).parallel().forEach(i -> {
-            long[] keys = rowKeys[i];
-            for (int p = cStart[i]; p < cStart[i + 1]; p++) {
-                cScore[p] = 1000 - (int) (keys[p - cStart[i]] >>> 32);
-            }
-            rowKeys[i] = null;
-        });
-        return new Graph(cStart, cAdj, cScore);
+        // Close the gaps left by repeats in place (rows move left); the arrays keep their tails.
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(adj, start[i], adj, cStart[i], length[i]);
+            System.arraycopy(score, start[i], score, cStart[i], length[i]);
+        }
+        return new Graph(cStart, adj, score);
+    }
+
+    private static int chunkStart(int c, int chunks, int n) {
+        return (int) ((long) n * c / chunks);
+    }
+
+    private static int sum(int[] values) {
+        int total = 0;
+        for (int v : values) {
+            total += v;
+        }
+        return total;
     }
 }

@@ -58,6 +58,16 @@ public final class History {
         return i >= 0 && j >= 0 && i != j && pairs.contains(key(i, j));
     }
 
+    /** How many ids have an interned index (indices are 0 .. this - 1). */
+    int indexCount() {
+        return index.size();
+    }
+
+    /** Every pair as a key of {@link #key} over interned indices, in no particular order. */
+    void forEachKey(java.util.function.LongConsumer action) {
+        pairs.forEach(action);
+    }
+
     boolean containsIndices(int i, int j) {
         return pairs.contains(key(i, j));
     }

@@ -2,8 +2,9 @@ package org.convene.matching;
 
 /**
  * The scalable method on a candidate graph: a greedy start, then augmenting paths (more people
- * paired) and 2-opt or shift moves (a higher total), repeated until nothing improves or the
- * deadline passes. Weights add a bonus for covering someone left out last time, larger than any
+ * paired) and alternating-cycle search (a higher total), repeated until nothing improves or the
+ * deadline passes; then an exact re-solve of the whole candidate graph (small rounds) or of
+ * windows of it (larger rounds). No step ever pairs fewer people. Weights add a bonus for covering someone left out last time, larger than any
  * single score, so that such people are placed first.
  */
 final class LocalSearch {
@@ -31,6 +32,11 @@ final class LocalSearch {
         this.mw = new int[n];
         this.visit = new int[n];
         java.util.Arrays.fill(mate, -1);
+        // Up to 20,000 people the search runs until it stops helping; above, 60 steps per person
+        // at 100,000, fewer for larger rounds (19 at 1,000,000), so that they end in time.
+        long perPerson = WORK_PER_PERSON > 0 ? WORK_PER_PERSON
+                : n <= 20_000 ? 10_000 : Math.max(15, Math.round(60 * Math.sqrt(100_000.0 / n)));
+        this.workLimit = perPerson * n;
     }
 
     private int w(int i, int j, int score) {
@@ -63,18 +69,45 @@ final class LocalSearch {
         suitor();
         t = phase("suitor", t);
         boolean changed = true;
-        while (changed && !late()) {
-            boolean a = augmentAll();
+        int level = 0;
+        boolean first = true;
+        while (changed && (first || !late())) {
+            // The first pass for cardinality runs even past the deadline (it is cheap).
+            boolean a = augmentAll(first);
+            first = false;
             t = phase("augment", t);
-            int b = improve();
-            t = phase("2-opt", t);
-            // The exact windows below do the fine work: stop 2-opt once a pass barely helps.
-            changed = a || b > n / 200;
+            if (CYCLES) {
+                // Cheap searches first: each pass allows each start more work, up to the cap.
+                cycleBudget = (int) Math.min(CYCLE_BUDGET, 50L << (2 * level));
+                int b = cycles();
+                t = phase("cycles (budget " + cycleBudget + ", " + b + " applied, work " + work + ")", t);
+                boolean capped = cycleBudget == CYCLE_BUDGET;
+                level++;
+                changed = (a || !capped || b > n / CYCLE_STOP) && work < workLimit;
+            } else {
+                int b = improve();
+                t = phase("2-opt", t);
+                changed = a || b > n / 200;
+            }
+        }
+        if (n <= FULL && !late()) {
+            // Small enough to re-solve the whole candidate graph exactly (a single window).
+            int[] everyone = new int[n];
+            for (int x = 0; x < n; x++) {
+                everyone[x] = x;
+            }
+            solveWindow(everyone, 0, new int[n], new int[n]);
+            phase("whole candidate graph", t);
+            return mate;
         }
         // Exact re-solve of windows of the candidate graph (several sweeps with shifted windows).
-        // Rounds up to 20,000 people get more sweeps; all stop once a sweep adds under 0.01 %.
-        int sweeps = WINDOW_SWEEPS > 0 ? WINDOW_SWEEPS : n <= 20_000 ? 10 : 3;
+        // Rounds up to 20,000 people get up to 10 sweeps, stopping after 4 that each add under
+        // 0.01 %; larger rounds none (after the cycle search one sweep took 1.7 s at 100,000
+        // people and added nothing).
+        int sweeps = WINDOW_SWEEPS > 0 ? WINDOW_SWEEPS : n <= 20_000 ? 10 : 0;
+        int idle = 0;
         for (int sweep = 0; sweep < sweeps && !late(); sweep++) {
+            fanout = FANOUTS[sweep % FANOUTS.length];
             long gain = windows(sweep);
             t = phase("windows", t);
             long total = 0;
@@ -84,15 +117,25 @@ final class LocalSearch {
                 }
             }
             if (gain == 0 || gain * 10_000 < total) {
-                break;
+                if (++idle >= PATIENCE) {
+                    break;
+                }
+            } else {
+                idle = 0;
             }
         }
         return mate;
     }
 
-    private static final int WINDOW = Integer.getInteger("convene.match.window", 300);
-    private static final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 0);
-    private static final int WINDOW_FANOUT = Integer.getInteger("convene.match.fanout", 12);
+    // Read per run (not once per class) so that benchmarks can compare settings in one JVM.
+    private final int WINDOW = Integer.getInteger("convene.match.window", 300);
+    private final int WINDOW_SWEEPS = Integer.getInteger("convene.match.sweeps", 0);
+    private final int[] FANOUTS = java.util.Arrays.stream(System.getProperty("convene.match.fanout", "30,12").split(","))
+            .mapToInt(x -> Integer.parseInt(x.strip())).toArray();
+    /** Rounds up to this size re-solve the whole candidate graph exactly instead of windows. */
+    private final int FULL = Integer.getInteger("convene.match.full", 2500);
+    private final int PATIENCE = Integer.getInteger("convene.match.patience", 4);
+    private int fanout;
 
     /**
      * One sweep: the people are split into windows of about {@link #WINDOW} grown by breadth-first
@@ -134,7 +177,7 @@ final class LocalSearch {
             }
             for (int head = 0; head < size && size < WINDOW; head++) {
                 int x = members[head];
-                int limit = Math.min(g.start[x + 1], g.start[x] + WINDOW_FANOUT);
+                int limit = Math.min(g.start[x + 1], g.start[x] + fanout);
                 for (int p = g.start[x]; p < limit && size < WINDOW; p++) {
                     int v = g.adj[p];
                     if (owner[v] >= 0) {
@@ -276,12 +319,12 @@ final class LocalSearch {
     }
 
     /** Looks for an augmenting path from every unpaired person; those left out last time first. */
-    private boolean augmentAll() {
+    private boolean augmentAll(boolean always) {
         boolean any = false;
         for (int pass = 0; pass < 2; pass++) {
             for (int u = 0; u < n; u++) {
                 if (mate[u] == -1 && in.prio[u] == (pass == 0) && g.start[u + 1] > g.start[u]) {
-                    if ((u & 1023) == 0 && late()) {
+                    if (!always && (u & 1023) == 0 && late()) {
                         return any;
                     }
                     if (++stamp == 0) {
@@ -339,6 +382,158 @@ final class LocalSearch {
             }
         }
         return false;
+    }
+
+    private final boolean CYCLES = !"false".equals(System.getProperty("convene.match.cycles"));
+    private final int CYCLE_DEPTH = Integer.getInteger("convene.match.cycleDepth", 24);
+    private final int CYCLE_BUDGET = Integer.getInteger("convene.match.cycleBudget", 3200);
+    private final int CYCLE_STOP = Integer.getInteger("convene.match.cycleStop", 200);
+    private final int[] BREADTH = java.util.Arrays.stream(System.getProperty("convene.match.breadth", "10,5,3").split(","))
+            .mapToInt(x -> Integer.parseInt(x.strip())).toArray();
+    private int cycleBudget;
+    /**
+     * Steps of cycle search allowed per person: the search stops at a count of steps, not at a
+     * time, so that its result does not depend on the machine's speed (the deadline is only a
+     * safety net).
+     */
+    private final long WORK_PER_PERSON = Long.getLong("convene.match.work", 0);
+    private final long workLimit;
+    private long work;
+    private int[] cap;
+    private int[] closeStamp;
+    private int[] closeW;
+    private final boolean ANY_CLOSE = !"false".equals(System.getProperty("convene.match.anyClose"));
+    private int[] addU;
+    private int[] addV;
+
+    /**
+     * One pass of alternating-cycle search (in the manner of Lin and Kernighan): from each pair
+     * (a, b), drop it, give b a new partner c (dropping c's pair c-d), give d a new partner, and so
+     * on, up to {@link #CYCLE_DEPTH} steps, closing the cycle with an allowed pair (d, a) (any
+     * allowed pair, not only a candidate) or ending at someone unpaired (then a is left unpaired,
+     * so the number of pairs stays the same). A step is only taken while the running gain stays
+     * positive, which every improving cycle allows from some starting pair. Rows are sorted by
+     * score, so a row is left as soon as its scores cannot keep the gain positive. The first
+     * improving cycle found is applied; returns how many were applied.
+     */
+    private int cycles() {
+        if (addU == null) {
+            addU = new int[CYCLE_DEPTH + 2];
+            addV = new int[CYCLE_DEPTH + 2];
+        }
+        boolean anyPrio = false;
+        for (int x = 0; x < n && !anyPrio; x++) {
+            anyPrio = in.prio[x];
+        }
+        if (closeStamp == null) {
+            closeStamp = new int[n];
+            closeW = new int[n];
+        }
+        if (cap == null) {
+            // The most a pair with x can weigh: every interest of x shared, same place, bonuses.
+            cap = new int[n];
+            for (int x = 0; x < n; x++) {
+                cap[x] = 2 + 3 * in.interests[x].length + (anyPrio ? 2 * bonus : 0);
+            }
+        }
+        int improved = 0;
+        for (int a = 0; a < n; a++) {
+            if ((a & 1023) == 0 && late() || work >= workLimit) {
+                return improved;
+            }
+            int b = mate[a];
+            if (b < 0) {
+                continue;
+            }
+            work++;
+            if (++stamp == 0) {
+                java.util.Arrays.fill(visit, 0);
+                java.util.Arrays.fill(closeStamp, 0);
+                stamp = 1;
+            }
+            visit[a] = stamp;
+            visit[b] = stamp;
+            for (int p = g.start[a]; p < g.start[a + 1]; p++) {
+                int c = g.adj[p];
+                closeStamp[c] = stamp;
+                closeW[c] = w(a, c, g.score[p]);
+            }
+            budget = cycleBudget;
+            if (extend(a, b, -mw[a], 0, anyPrio)) {
+                improved++;
+            }
+        }
+        return improved;
+    }
+
+    /** x has lost its partner; the added pairs so far are addU/addV[0 .. depth). */
+    private boolean extend(int a, int x, int gain, int depth, boolean anyPrio) {
+        int breadth = BREADTH[Math.min(depth, BREADTH.length - 1)];
+        int tried = 0;
+        int headroom = anyPrio ? bonus * ((in.prio[x] ? 1 : 0) + 1) : 0;
+        for (int p = g.start[x]; p < g.start[x + 1] && tried < breadth; p++) {
+            if (gain + g.score[p] + headroom <= 0) {
+                break;
+            }
+            int c = g.adj[p];
+            int wxc = w(x, c, g.score[p]);
+            if (visit[c] == stamp || gain + wxc <= 0) {
+                continue;
+            }
+            tried++;
+            int d = mate[c];
+            addU[depth] = x;
+            addV[depth] = c;
+            if (d < 0) {
+                // c was unpaired: a is left unpaired instead.
+                apply(depth + 1, a, -1);
+                return true;
+            }
+            if (visit[d] == stamp) {
+                continue;
+            }
+            int rest = gain + wxc - mw[c];
+            if (closeStamp[d] == stamp) {
+                // (d, a) is a candidate pair: its weight was noted when the search started.
+                if (rest + closeW[d] > 0) {
+                    apply(depth + 1, a, d);
+                    return true;
+                }
+            } else if (ANY_CLOSE && rest + Math.min(cap[d], cap[a]) > 0 && in.allowed(d, a)) {
+                int wda = w(d, a, in.score(d, a));
+                if (rest + wda > 0) {
+                    apply(depth + 1, a, d);
+                    return true;
+                }
+            }
+            if (depth + 1 < CYCLE_DEPTH && --budget >= 0) {
+                work++;
+                visit[c] = stamp;
+                visit[d] = stamp;
+                if (extend(a, d, rest, depth + 1, anyPrio)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Links the added pairs, then (a, close) or leaves a unpaired when close is -1. */
+    private void apply(int added, int a, int close) {
+        mate[a] = -1;
+        mw[a] = 0;
+        for (int k = 0; k < added; k++) {
+            int u = addU[k];
+            int v = addV[k];
+            link(u, v, w(u, v, scoreOf(u, v)));
+        }
+        if (close >= 0) {
+            link(close, a, w(close, a, in.score(close, a)));
+        }
+    }
+
+    private int scoreOf(int u, int v) {
+        return in.score(u, v);
     }
 
     /** One pass of 2-opt swaps (a-b, c-d to a-c, b-d) and shifts (a-b, free c to a-c, free b). */

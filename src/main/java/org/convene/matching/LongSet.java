@@ -74,6 +74,15 @@ final class LongSet {
         }
     }
 
+    /** Every key, in table order (callers must not depend on that order). */
+    void forEach(java.util.function.LongConsumer action) {
+        for (long k : table) {
+            if (k != 0) {
+                action.accept(k);
+            }
+        }
+    }
+
     LongSet copy() {
         LongSet c = new LongSet(1);
         c.table = Arrays.copyOf(table, table.length);

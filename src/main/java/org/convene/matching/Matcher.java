@@ -20,14 +20,22 @@ import java.util.stream.IntStream;
  * person's best {@link Options#candidates()} allowed partners found through an inverted index of
  * interests and places, plus {@link Options#randomCandidates()} random allowed partners), with a
  * greedy start (the "suitor" algorithm, which gives the same result as sorting all pairs by
- * weight), bounded augmenting paths for cardinality and 2-opt swaps for score, until nothing
- * improves or the time budget ends. Everything is deterministic for a seed: people are indexed in a
- * seeded random order and no hash iteration order is ever used.
+ * weight), bounded augmenting paths for cardinality, alternating-cycle search for score, then an
+ * exact re-solve of the whole candidate graph (up to 2,500 people) or of windows of it, until
+ * nothing improves or the time budget ends. Everything is deterministic for a seed (and does not
+ * depend on the number of threads): people are indexed in a seeded random order and no hash
+ * iteration order is ever used; only the time budget can cut the improvement short.
  */
 public final class Matcher {
 
-    /** Tuning; {@link #DEFAULT} is what the CLI uses. */
-    public record Options(int candidates, int randomCandidates, int exactLimit, long timeBudgetMillis) {
+    /**
+     * Tuning; {@link #DEFAULT} is what the CLI uses. {@code timeBudgetMillis} bounds a large
+     * round's candidate graph and improvement phases; with {@code scaleBudget} the bound is
+     * also cut to what the round's size needs (see {@link #budgetMillis}), otherwise it is used
+     * as given (then results depend on nothing but the input and the seed while the phases
+     * finish within it).
+     */
+    public record Options(int candidates, int randomCandidates, int exactLimit, long timeBudgetMillis, boolean scaleBudget) {
         public static final Options DEFAULT = new Options(50, 10, 600, 60_000);
 
         public Options {
@@ -36,12 +44,20 @@ public final class Matcher {
             }
         }
 
+        public Options(int candidates, int randomCandidates, int exactLimit, long timeBudgetMillis) {
+            this(candidates, randomCandidates, exactLimit, timeBudgetMillis, true);
+        }
+
         public Options withExactLimit(int limit) {
-            return new Options(candidates, randomCandidates, limit, timeBudgetMillis);
+            return new Options(candidates, randomCandidates, limit, timeBudgetMillis, scaleBudget);
         }
 
         public Options withCandidates(int k) {
-            return new Options(k, randomCandidates, exactLimit, timeBudgetMillis);
+            return new Options(k, randomCandidates, exactLimit, timeBudgetMillis, scaleBudget);
+        }
+
+        public Options withTimeBudget(long millis, boolean scale) {
+            return new Options(candidates, randomCandidates, exactLimit, millis, scale);
         }
     }
 
@@ -71,7 +87,7 @@ public final class Matcher {
         if (exact) {
             mate = exactMatching(in, g);
         } else {
-            long deadline = start + options.timeBudgetMillis() * 1_000_000L;
+            long deadline = start + budgetMillis(in.n) * 1_000_000L;
             mate = new LocalSearch(in, g, deadline).run();
         }
         long t = System.nanoTime();
@@ -80,6 +96,20 @@ public final class Matcher {
             System.err.printf("match phase finish: %.3f s%n", (System.nanoTime() - t) / 1e9);
         }
         return round;
+    }
+
+    /**
+     * Time for a large round (candidate graph and improvement), leaving room for the trios and
+     * the result: at most the option's budget, and 10 s or 2 s + 60 microseconds per person if
+     * that is longer (100,000 people: 8 s; 1,000,000: 60 s with the default budget). The
+     * improvement phases normally end earlier, after a fixed amount of work (so the result does
+     * not depend on the machine's speed); the deadline is a safety net for slow or busy machines.
+     */
+    long budgetMillis(int n) {
+        if (!options.scaleBudget()) {
+            return options.timeBudgetMillis();
+        }
+        return Math.min(options.timeBudgetMillis(), Math.max(10_000L, 2_000L + 60L * n / 1000));
     }
 
     // ---------------------------------------------------------------- exact
@@ -246,8 +276,9 @@ public final class Matcher {
         final int[][] interests;
         final int[] hid;        // index in the history, -1 if never paired
         final boolean[] prio;
-        final History history;
-        final LongSet blocked;
+        /** Who may not meet whom (met before or blocked): row i is {@code ban[banStart[i] .. banStart[i+1])}, sorted. */
+        final int[] banStart;
+        final int[] ban;
         final int maxScore;
         final int interestCount;
         final int placeCount;
@@ -255,7 +286,6 @@ public final class Matcher {
         Instance(List<Participant> input, History history, Set<Pair> blockedPairs, Set<String> previouslyUnplaced, long seed) {
             n = input.size();
             people = input;
-            this.history = history;
             original = IntStream.range(0, n).toArray();
             SplittableRandom rng = new SplittableRandom(seed);
             for (int i = n - 1; i > 0; i--) {
@@ -298,14 +328,71 @@ public final class Matcher {
             interestCount = topics.size();
             placeCount = places.size();
             maxScore = 2 + 3 * most;
-            blocked = new LongSet(blockedPairs.size());
+            // Past partners and blocks as one sorted list per person (no hash look-up per check).
+            int[] internal = new int[history.indexCount()];
+            Arrays.fill(internal, -1);
+            for (int i = 0; i < n; i++) {
+                if (hid[i] >= 0) {
+                    internal[hid[i]] = i;
+                }
+            }
+            long[][] keys = {new long[16]};
+            int[] count = {0};
+            java.util.function.LongConsumer keep = key -> {
+                if (count[0] == keys[0].length) {
+                    keys[0] = Arrays.copyOf(keys[0], 2 * count[0]);
+                }
+                keys[0][count[0]++] = key;
+            };
+            history.forEachKey(key -> {
+                int a = internal[(int) (key >>> 32)];
+                int b = internal[(int) key];
+                if (a >= 0 && b >= 0) {
+                    keep.accept(History.key(a, b));
+                }
+            });
             for (Pair pair : blockedPairs) {
                 Integer a = ids.get(pair.a());
                 Integer b = ids.get(pair.b());
-                if (a != null && b != null) {
-                    blocked.add(History.key(a, b));
+                if (a != null && b != null && !a.equals(b)) {
+                    keep.accept(History.key(a, b));
                 }
             }
+            long[] bannedPairs = Arrays.copyOf(keys[0], count[0]);
+            banStart = new int[n + 1];
+            for (long key : bannedPairs) {
+                banStart[(int) (key >>> 32) + 1]++;
+                banStart[(int) key + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                banStart[i + 1] += banStart[i];
+            }
+            ban = new int[banStart[n]];
+            int[] fill = Arrays.copyOf(banStart, n);
+            for (long key : bannedPairs) {
+                int a = (int) (key >>> 32);
+                int b = (int) key;
+                ban[fill[a]++] = b;
+                ban[fill[b]++] = a;
+            }
+            for (int i = 0; i < n; i++) {
+                Arrays.sort(ban, banStart[i], banStart[i + 1]);
+            }
+        }
+
+        /** Whether i has met j before or either blocked the other. */
+        boolean banned(int i, int j) {
+            int from = banStart[i];
+            int to = banStart[i + 1];
+            if (to - from <= 16) {
+                for (int p = from; p < to; p++) {
+                    if (ban[p] == j) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return Arrays.binarySearch(ban, from, to, j) >= 0;
         }
 
         Participant person(int i) {
@@ -316,10 +403,7 @@ public final class Matcher {
             if (i == j || sector[i] == sector[j] || org[i] == org[j]) {
                 return false;
             }
-            if (hid[i] >= 0 && hid[j] >= 0 && history.containsIndices(hid[i], hid[j])) {
-                return false;
-            }
-            return !blocked.contains(History.key(i, j));
+            return !banned(i, j);
         }
 
         int shared(int i, int j) {

@@ -166,6 +166,50 @@ class MatcherTest {
         assertRules(r1, History.empty(), Set.of());
     }
 
+    @Test
+    void largeRoundsDoNotDependOnTheNumberOfThreads() throws Exception {
+        // Parallel streams started inside a ForkJoinPool task run in that pool.
+        List<Participant> people = Instances.random(6000, 5, 6, 40, 10, 120, 5);
+        History h = new History();
+        for (int i = 0; i + 1 < people.size(); i += 7) {
+            h.add(people.get(i).id(), people.get(i + 1).id());
+        }
+        Set<Pair> blocked = Set.of(new Pair(people.get(2).id(), people.get(3).id()));
+        Set<String> prio = Set.of(people.get(4).id(), people.get(9).id());
+        Matcher m = new Matcher(new Matcher.Options(50, 10, 0, 600_000, false));
+        List<Round> rounds = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 5}) {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                rounds.add(pool.submit(() -> m.match(people, h, blocked, prio, 77)).get());
+            } finally {
+                pool.shutdown();
+            }
+        }
+        assertRules(rounds.get(0), h, blocked);
+        for (Round r : rounds) {
+            assertThat(r.groups()).isEqualTo(rounds.get(0).groups());
+            assertThat(r.unplaced()).isEqualTo(rounds.get(0).unplaced());
+        }
+    }
+
+    @Test
+    void theScalableMethodNeverPairsFewerThanTheOptimum() {
+        // Sparse rules (few sectors and organisations, some history) where greedy pairing strands people.
+        for (int seed = 0; seed < 4; seed++) {
+            List<Participant> people = Instances.random(300 + 50 * seed, 100 + seed, 2 + seed % 2, 3, 4, 20, 3);
+            History h = new History();
+            for (int i = 0; i + 5 < people.size(); i += 3) {
+                h.add(people.get(i).id(), people.get(i + 5).id());
+            }
+            Round fast = SCALABLE.match(people, h, Set.of(), Set.of(), seed);
+            Round exact = EXACT.match(people, h, Set.of(), Set.of(), seed);
+            assertRules(fast, h, Set.of());
+            assertThat(fast.groups().size()).as("pairs, seed %d", seed).isEqualTo(exact.groups().size());
+            assertThat(fast.stats().unplaced()).isEqualTo(exact.stats().unplaced());
+        }
+    }
+
     /** JGraphT's blossom V over all allowed pairs, with weights that make cardinality dominate. */
     static long[] optimum(List<Participant> people, History history, Set<Pair> blocked) {
         SimpleWeightedGraph<Integer, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(
