@@ -65,7 +65,7 @@ final class ExactReference {
             ReferenceBlossom.Solution sol = ReferenceBlossom.solveWithDuals(n, su, sv, sw, multiAugment);
             solves++;
             if (Boolean.getBoolean("bench.debug")) {
-                System.out.printf("  reference solve %d: %d edges, %d stages, %.2f s so far%n", solves, k, sol.stages(), (System.nanoTime() - start) / 1e9);
+                System.out.printf("  reference solve %d: %d edges, %d stages, %d delta steps over %d touched, %.2f s so far%n", solves, k, sol.stages(), sol.deltaSteps(), sol.touchedSum(), (System.nanoTime() - start) / 1e9);
             }
             Duals d = new Duals(n, sol);
             int added = 0;

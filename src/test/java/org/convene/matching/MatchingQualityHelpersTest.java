@@ -94,7 +94,7 @@ class MatchingQualityHelpersTest {
     @Test
     void exactReferenceEqualsBlossomVAndTheBoundIsAbove() {
         for (int seed = 0; seed < 12; seed++) {
-            int n = 60 + 25 * seed;
+            int n = 40 + 15 * seed;
             List<Participant> people = switch (seed % 4) {
                 case 0 -> DemoInstances.demo(n, seed);
                 case 1 -> DemoInstances.dominantSector(n, seed, 0.7);

@@ -33,11 +33,28 @@ final class ReferenceBlossom {
     private final long[] dualvar;
     private final boolean[] allowedge;
     private int[] queue;
+    private final int[] bestEdgeTo;
+    private final int[] bestEdgeSet;
     /** Several augmentations per stage (see {@link #solve}); root: tree of a labelled vertex. */
     private boolean multi;
     private int stages;
+    private long deltaSteps;
+    private long touchedSum;
     private final int[] root;
     private final boolean[] dead;
+    /**
+     * With multi: the vertices labelled or given a best edge in this stage; only they (and the
+     * blossoms holding them) can change duals or define the next delta, so the delta step looks
+     * at them only instead of at every vertex and blossom. Vertices never touched keep their duals
+     * through the stage: byDual (all vertices sorted by dual at the start of the stage) gives the
+     * smallest of those.
+     */
+    private final int[] touched;
+    private int touchedCount;
+    private final int[] touchStamp;
+    private int stamp;
+    private long[] byDual;
+    private int byDualNext;
     private int queueSize;
 
     private ReferenceBlossom(int n, int[] eu, int[] ev, long[] ew) {
@@ -99,8 +116,13 @@ final class ReferenceBlossom {
         }
         allowedge = new boolean[ne];
         queue = new int[Math.max(16, n)];
+        bestEdgeTo = new int[2 * n];
+        Arrays.fill(bestEdgeTo, -1);
+        bestEdgeSet = new int[2 * n];
         root = new int[n];
         dead = new boolean[n];
+        touched = new int[n];
+        touchStamp = new int[n];
     }
 
     /** mate[v] = the vertex matched to v, or -1. Weights must be even and non-negative. */
@@ -121,7 +143,7 @@ final class ReferenceBlossom {
     }
 
     /** The matching with the dual solution it ends with; see {@link #solveWithDuals}. */
-    record Solution(int[] mate, long[] vertexDual, int[] blossomParent, long[] blossomDual, boolean[] blossomInUse, int stages) {
+    record Solution(int[] mate, long[] vertexDual, int[] blossomParent, long[] blossomDual, boolean[] blossomInUse, int stages, long deltaSteps, long touchedSum) {
     }
 
     /**
@@ -139,7 +161,10 @@ final class ReferenceBlossom {
         Arrays.fill(result, -1);
         if (eu.length == 0) {
             long[] u = new long[n];
-            return new Solution(result, u, filled(2 * n), new long[2 * n], new boolean[2 * n], 0);
+            return new Solution(result, u, filled(2 * n), new long[2 * n], new boolean[2 * n], 0, 0, 0);
+        }
+        if (multiAugment && n >= (1 << 24)) {
+            throw new IllegalArgumentException("too many vertices");
         }
         ReferenceBlossom b = new ReferenceBlossom(n, eu, ev, ew);
         b.multi = multiAugment;
@@ -153,7 +178,7 @@ final class ReferenceBlossom {
         for (int x = n; x < 2 * n; x++) {
             inUse[x] = b.blossombase[x] >= 0;
         }
-        return new Solution(result, Arrays.copyOf(b.dualvar, n), b.blossomparent.clone(), b.dualvar.clone(), inUse, b.stages);
+        return new Solution(result, Arrays.copyOf(b.dualvar, n), b.blossomparent.clone(), b.dualvar.clone(), inUse, b.stages, b.deltaSteps, b.touchedSum);
     }
 
     private static int[] filled(int size) {
@@ -186,6 +211,13 @@ final class ReferenceBlossom {
         return r;
     }
 
+    private void touch(int v) {
+        if (touchStamp[v] != stamp) {
+            touchStamp[v] = stamp;
+            touched[touchedCount++] = v;
+        }
+    }
+
     private void push(int v) {
         if (queueSize == queue.length) {
             queue = Arrays.copyOf(queue, queueSize * 2);
@@ -202,6 +234,7 @@ final class ReferenceBlossom {
         int[] ls = leaves(b);
         for (int v : ls) {
             root[v] = r;
+            touch(v);
         }
         if (t == 1) {
             for (int v : ls) {
@@ -284,8 +317,10 @@ final class ReferenceBlossom {
             }
             inblossom[leaf] = b;
         }
-        int[] bestedgeto = new int[2 * nv];
-        Arrays.fill(bestedgeto, -1);
+        // bestedgeto: a reused array (all -1 between calls) and the list of entries set, instead
+        // of a fresh array of 2n per blossom, which made blossom-rich stages O(n) per blossom
+        int[] bestedgeto = bestEdgeTo;
+        int setCount = 0;
         for (int sub : blossomchilds[b]) {
             int[][] nblists;
             if (blossombestedges[sub] == null) {
@@ -313,6 +348,9 @@ final class ReferenceBlossom {
                     }
                     int bj = inblossom[j];
                     if (bj != b && label[bj] == 1 && (bestedgeto[bj] == -1 || slack(kk) < slack(bestedgeto[bj]))) {
+                        if (bestedgeto[bj] == -1) {
+                            bestEdgeSet[setCount++] = bj;
+                        }
                         bestedgeto[bj] = kk;
                     }
                 }
@@ -320,7 +358,13 @@ final class ReferenceBlossom {
             blossombestedges[sub] = null;
             bestedge[sub] = -1;
         }
-        blossombestedges[b] = Arrays.stream(bestedgeto).filter(x -> x != -1).toArray();
+        Arrays.sort(bestEdgeSet, 0, setCount);   // the order the full scan of 0..2n-1 gave
+        int[] list = new int[setCount];
+        for (int x = 0; x < setCount; x++) {
+            list[x] = bestedgeto[bestEdgeSet[x]];
+            bestedgeto[bestEdgeSet[x]] = -1;
+        }
+        blossombestedges[b] = list;
         bestedge[b] = -1;
         for (int kk : blossombestedges[b]) {
             if (bestedge[b] == -1 || slack(kk) < slack(bestedge[b])) {
@@ -491,6 +535,93 @@ final class ReferenceBlossom {
         }
     }
 
+    /** The delta step of {@link #solve} over the touched vertices only; returns type, delta, edge, blossom. */
+    private long[] incrementalDelta(boolean maxcardinality) {
+        int deltatype = -1;
+        long delta = 0;
+        int deltaedge = -1;
+        int deltablossom = -1;
+        if (!maxcardinality) {
+            deltatype = 1;
+            delta = minVertexDual();
+        }
+        for (int x = 0; x < touchedCount; x++) {
+            int v = touched[x];
+            if (label[inblossom[v]] == 0 && bestedge[v] != -1) {
+                long d = slack(bestedge[v]);
+                if (deltatype == -1 || d < delta) {
+                    delta = d;
+                    deltatype = 2;
+                    deltaedge = bestedge[v];
+                }
+            }
+        }
+        for (int x = 0; x < touchedCount; x++) {
+            int v = touched[x];
+            int b = inblossom[v];
+            if (blossombase[b] != v) {
+                continue;   // each top-level blossom once, through its base
+            }
+            if (label[b] == 1 && bestedge[b] != -1) {
+                long d = slack(bestedge[b]) / 2;
+                if (deltatype == -1 || d < delta) {
+                    delta = d;
+                    deltatype = 3;
+                    deltaedge = bestedge[b];
+                }
+            }
+        }
+        for (int x = 0; x < touchedCount; x++) {
+            int v = touched[x];
+            int b = inblossom[v];
+            if (b >= nv && blossombase[b] == v && label[b] == 2 && (deltatype == -1 || dualvar[b] < delta)) {
+                delta = dualvar[b];
+                deltatype = 4;
+                deltablossom = b;
+            }
+        }
+        if (deltatype == -1) {
+            deltatype = 1;
+            delta = Math.max(0, minVertexDual());
+        }
+        for (int x = 0; x < touchedCount; x++) {
+            int v = touched[x];
+            int l = label[inblossom[v]];
+            if (l == 1) {
+                dualvar[v] -= delta;
+            } else if (l == 2) {
+                dualvar[v] += delta;
+            }
+        }
+        for (int x = 0; x < touchedCount; x++) {
+            int v = touched[x];
+            int b = inblossom[v];
+            if (b >= nv && blossombase[b] == v) {
+                if (label[b] == 1) {
+                    dualvar[b] += delta;
+                } else if (label[b] == 2) {
+                    dualvar[b] -= delta;
+                }
+            }
+        }
+        return new long[] {deltatype, delta, deltaedge, deltablossom};
+    }
+
+    /** The smallest vertex dual: over the touched vertices, and the untouched ones by byDual. */
+    private long minVertexDual() {
+        long min = Long.MAX_VALUE;
+        for (int x = 0; x < touchedCount; x++) {
+            min = Math.min(min, dualvar[touched[x]]);
+        }
+        while (byDualNext < nv && touchStamp[(int) (byDual[byDualNext] & 0xFFFFFF)] == stamp) {
+            byDualNext++;
+        }
+        if (byDualNext < nv) {
+            min = Math.min(min, dualvar[(int) (byDual[byDualNext] & 0xFFFFFF)]);
+        }
+        return min;
+    }
+
     private void solve(boolean maxcardinality) {
         for (int stage = 0; stage < nv; stage++) {
             stages++;
@@ -501,6 +632,22 @@ final class ReferenceBlossom {
             }
             Arrays.fill(allowedge, false);
             Arrays.fill(dead, false);
+            stamp++;
+            touchedCount = 0;
+            if (multi) {
+                // (dual, vertex) packed in a long: duals are >= 0 without maxcardinality, n < 2^24
+                if (byDual == null) {
+                    byDual = new long[nv];
+                }
+                for (int v = 0; v < nv; v++) {
+                    if (dualvar[v] < 0 || dualvar[v] >= (1L << 38)) {
+                        throw new IllegalStateException("dual out of range for the packed sort");
+                    }
+                    byDual[v] = (dualvar[v] << 24) | v;
+                }
+                Arrays.sort(byDual);
+                byDualNext = 0;
+            }
             queueSize = 0;
             for (int v = 0; v < nv; v++) {
                 if (mate[v] == -1 && label[inblossom[v]] == 0) {
@@ -557,6 +704,7 @@ final class ReferenceBlossom {
                             }
                         } else if (label[w] == 0) {
                             if (bestedge[w] == -1 || kslack < slack(bestedge[w])) {
+                                touch(w);
                                 bestedge[w] = k;
                             }
                         }
@@ -569,62 +717,72 @@ final class ReferenceBlossom {
                 long delta = 0;
                 int deltaedge = -1;
                 int deltablossom = -1;
-                if (!maxcardinality) {
-                    deltatype = 1;
-                    delta = Long.MAX_VALUE;
-                    for (int v = 0; v < nv; v++) {
-                        delta = Math.min(delta, dualvar[v]);
-                    }
-                }
-                for (int v = 0; v < nv; v++) {
-                    if (label[inblossom[v]] == 0 && bestedge[v] != -1) {
-                        long d = slack(bestedge[v]);
-                        if (deltatype == -1 || d < delta) {
-                            delta = d;
-                            deltatype = 2;
-                            deltaedge = bestedge[v];
+                if (multi) {
+                    deltaSteps++;
+                    touchedSum += touchedCount;
+                    long[] found = incrementalDelta(maxcardinality);
+                    deltatype = (int) found[0];
+                    delta = found[1];
+                    deltaedge = (int) found[2];
+                    deltablossom = (int) found[3];
+                } else {
+                    if (!maxcardinality) {
+                        deltatype = 1;
+                        delta = Long.MAX_VALUE;
+                        for (int v = 0; v < nv; v++) {
+                            delta = Math.min(delta, dualvar[v]);
                         }
                     }
-                }
-                for (int b = 0; b < 2 * nv; b++) {
-                    if (blossomparent[b] == -1 && label[b] == 1 && bestedge[b] != -1) {
-                        long d = slack(bestedge[b]) / 2;
-                        if (deltatype == -1 || d < delta) {
-                            delta = d;
-                            deltatype = 3;
-                            deltaedge = bestedge[b];
+                    for (int v = 0; v < nv; v++) {
+                        if (label[inblossom[v]] == 0 && bestedge[v] != -1) {
+                            long d = slack(bestedge[v]);
+                            if (deltatype == -1 || d < delta) {
+                                delta = d;
+                                deltatype = 2;
+                                deltaedge = bestedge[v];
+                            }
                         }
                     }
-                }
-                for (int b = nv; b < 2 * nv; b++) {
-                    if (blossombase[b] >= 0 && blossomparent[b] == -1 && label[b] == 2
-                            && (deltatype == -1 || dualvar[b] < delta)) {
-                        delta = dualvar[b];
-                        deltatype = 4;
-                        deltablossom = b;
+                    for (int b = 0; b < 2 * nv; b++) {
+                        if (blossomparent[b] == -1 && label[b] == 1 && bestedge[b] != -1) {
+                            long d = slack(bestedge[b]) / 2;
+                            if (deltatype == -1 || d < delta) {
+                                delta = d;
+                                deltatype = 3;
+                                deltaedge = bestedge[b];
+                            }
+                        }
                     }
-                }
-                if (deltatype == -1) {
-                    deltatype = 1;
-                    long min = Long.MAX_VALUE;
+                    for (int b = nv; b < 2 * nv; b++) {
+                        if (blossombase[b] >= 0 && blossomparent[b] == -1 && label[b] == 2
+                                && (deltatype == -1 || dualvar[b] < delta)) {
+                            delta = dualvar[b];
+                            deltatype = 4;
+                            deltablossom = b;
+                        }
+                    }
+                    if (deltatype == -1) {
+                        deltatype = 1;
+                        long min = Long.MAX_VALUE;
+                        for (int v = 0; v < nv; v++) {
+                            min = Math.min(min, dualvar[v]);
+                        }
+                        delta = Math.max(0, min);
+                    }
                     for (int v = 0; v < nv; v++) {
-                        min = Math.min(min, dualvar[v]);
+                        if (label[inblossom[v]] == 1) {
+                            dualvar[v] -= delta;
+                        } else if (label[inblossom[v]] == 2) {
+                            dualvar[v] += delta;
+                        }
                     }
-                    delta = Math.max(0, min);
-                }
-                for (int v = 0; v < nv; v++) {
-                    if (label[inblossom[v]] == 1) {
-                        dualvar[v] -= delta;
-                    } else if (label[inblossom[v]] == 2) {
-                        dualvar[v] += delta;
-                    }
-                }
-                for (int b = nv; b < 2 * nv; b++) {
-                    if (blossombase[b] >= 0 && blossomparent[b] == -1) {
-                        if (label[b] == 1) {
-                            dualvar[b] += delta;
-                        } else if (label[b] == 2) {
-                            dualvar[b] -= delta;
+                    for (int b = nv; b < 2 * nv; b++) {
+                        if (blossombase[b] >= 0 && blossomparent[b] == -1) {
+                            if (label[b] == 1) {
+                                dualvar[b] += delta;
+                            } else if (label[b] == 2) {
+                                dualvar[b] -= delta;
+                            }
                         }
                     }
                 }
