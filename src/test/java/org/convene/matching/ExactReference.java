@@ -29,7 +29,13 @@ final class ExactReference {
     }
 
     static Result solve(int n, int[] eu, int[] ev, int[] score, int startK, boolean multiAugment) {
+        return solve(n, eu, ev, score, startK, multiAugment, 0);
+    }
+
+    /** As above; throws {@link ReferenceBlossom.TimedOut} after {@code limitSeconds} (0: no limit). */
+    static Result solve(int n, int[] eu, int[] ev, int[] score, int startK, boolean multiAugment, double limitSeconds) {
         long start = System.nanoTime();
+        long deadline = limitSeconds > 0 ? start + (long) (limitSeconds * 1e9) : 0;
         int m = eu.length;
         int maxScore = 1;
         for (int s : score) {
@@ -62,7 +68,7 @@ final class ExactReference {
                     k++;
                 }
             }
-            ReferenceBlossom.Solution sol = ReferenceBlossom.solveWithDuals(n, su, sv, sw, multiAugment);
+            ReferenceBlossom.Solution sol = ReferenceBlossom.solveWithDuals(n, su, sv, sw, multiAugment, deadline);
             solves++;
             if (Boolean.getBoolean("bench.debug")) {
                 System.out.printf("  reference solve %d: %d edges, %d stages, %d delta steps over %d touched, %.2f s so far%n", solves, k, sol.stages(), sol.deltaSteps(), sol.touchedSum(), (System.nanoTime() - start) / 1e9);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * Other properties: bench.rounds (6), bench.seed (1), bench.k (50), bench.allPairsUpTo (2000),
  * bench.earlierRounds (20, for LONG_HISTORY), bench.exact (true; false skips the reference),
+ * bench.exactSeconds (0: no limit; else the reference gives up on a round after that long),
  * bench.out (a file the Markdown tables are appended to), bench.debug (reference solver steps).
  * Prints a table per instance; asserts only that our rounds keep the rules.
  */
@@ -78,16 +79,17 @@ class MatchingQualityBenchmarkTest {
         int allPairsUpTo = Integer.getInteger("bench.allPairsUpTo", 2000);
         int earlier = Integer.getInteger("bench.earlierRounds", 20);
         boolean exact = Boolean.parseBoolean(System.getProperty("bench.exact", "true"));
+        double exactLimit = Double.parseDouble(System.getProperty("bench.exactSeconds", "0"));
         for (String kindName : System.getProperty("bench.kinds", "DEMO").split(",")) {
             DemoInstances.Kind kind = DemoInstances.Kind.valueOf(kindName.strip());
             for (String size : System.getProperty("bench.sizes", "2000").split(",")) {
                 int n = Integer.parseInt(size.strip());
-                run(kind, n, rounds, seed, n <= allPairsUpTo ? 0 : k, kind == DemoInstances.Kind.LONG_HISTORY ? earlier : 0, exact);
+                run(kind, n, rounds, seed, n <= allPairsUpTo ? 0 : k, kind == DemoInstances.Kind.LONG_HISTORY ? earlier : 0, exact, exactLimit);
             }
         }
     }
 
-    private static void run(DemoInstances.Kind kind, int n, int rounds, long seed, int k, int earlier, boolean exact) {
+    private static void run(DemoInstances.Kind kind, int n, int rounds, long seed, int k, int earlier, boolean exact, double exactLimit) {
         long t0 = System.nanoTime();
         List<Participant> people = DemoInstances.of(kind, n, seed);
         PairSpace ours = new PairSpace(people);
@@ -119,7 +121,16 @@ class MatchingQualityBenchmarkTest {
             long ts = System.nanoTime();
             PairSpace.Scan scan = ours.scan(k, roundSeed, true);
             double scanSeconds = (System.nanoTime() - ts) / 1e9;
-            ExactReference.Result ref = exact ? ExactReference.solve(n, scan.eu, scan.ev, scan.score, 6) : null;
+            ExactReference.Result ref = null;
+            String refCell = "-";
+            if (exact) {
+                try {
+                    ref = ExactReference.solve(n, scan.eu, scan.ev, scan.score, 6, true, exactLimit);
+                    refCell = String.format(Locale.ROOT, "%,d / %,d (%.2f s)", 2 * ref.pairs(), ref.score(), ref.seconds());
+                } catch (ReferenceBlossom.TimedOut e) {
+                    refCell = String.format(Locale.ROOT, "not finished in %.0f s", exactLimit);
+                }
+            }
             Round r = matcher.match(people, history, Set.of(), Set.of(), roundSeed);
             // our matching: one pair per group; in a trio the best pair inside it (all its pairs are allowed)
             List<int[]> groups = new ArrayList<>();
@@ -147,10 +158,11 @@ class MatchingQualityBenchmarkTest {
             history.addRound(r);
 
             double bound = scan.scoreBound();
-            out(String.format(Locale.ROOT, "| %d | %,d / %,d (%.2f s; %,d placed, %d unplaced) | %s | %s | %,d / %,.1f | %.4f |",
+            out(String.format(Locale.ROOT, "| %d | %,d / %,d (%.2f s; %,d placed, %,d unplaced) | %s | %s | %,d / %,.1f | %.4f |",
                     round, 2 * pairs, matchedScore, r.stats().nanos() / 1e9, r.peoplePlaced(), r.stats().unplaced(),
-                    ref == null ? "-" : String.format(Locale.ROOT, "%,d / %,d (%.2f s)", 2 * ref.pairs(), ref.score(), ref.seconds()),
-                    ref == null ? "-" : String.format(Locale.ROOT, "%.4f%s", (double) matchedScore / ref.score(), pairs == ref.pairs() ? "" : " (fewer pairs)"),
+                    refCell,
+                    ref == null ? "-" : String.format(Locale.ROOT, "%.4f%s", (double) matchedScore / ref.score(),
+                            pairs == ref.pairs() ? "" : pairs > ref.pairs() ? " (ours pairs more)" : " (ours pairs fewer)"),
                     ours.peopleBound(scan), bound, matchedScore / bound));
             if (Boolean.getBoolean("bench.debug")) {
                 System.out.printf("  scan %.1f s, %,d reference edges, %d solves%n", scanSeconds, scan.edges(), ref == null ? 0 : ref.solves());

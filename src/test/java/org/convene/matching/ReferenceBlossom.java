@@ -37,6 +37,9 @@ final class ReferenceBlossom {
     private final int[] bestEdgeSet;
     /** Several augmentations per stage (see {@link #solve}); root: tree of a labelled vertex. */
     private boolean multi;
+    /** System.nanoTime() after which the solve gives up (0: never). */
+    private long deadline;
+    private int pops;
     private int stages;
     private long deltaSteps;
     private long touchedSum;
@@ -156,7 +159,19 @@ final class ReferenceBlossom {
      * only changed in stages that have not augmented yet). Far fewer stages on large graphs; the
      * result is still checked by {@link ExactReference}'s proof.
      */
+    /** Thrown when a solve passes its deadline. */
+    static final class TimedOut extends RuntimeException {
+        TimedOut() {
+            super("reference solve timed out", null, false, false);
+        }
+    }
+
     static Solution solveWithDuals(int n, int[] eu, int[] ev, long[] ew, boolean multiAugment) {
+        return solveWithDuals(n, eu, ev, ew, multiAugment, 0);
+    }
+
+    /** As above; throws {@link TimedOut} once System.nanoTime() passes deadline (0: never). */
+    static Solution solveWithDuals(int n, int[] eu, int[] ev, long[] ew, boolean multiAugment, long deadline) {
         int[] result = new int[n];
         Arrays.fill(result, -1);
         if (eu.length == 0) {
@@ -168,6 +183,7 @@ final class ReferenceBlossom {
         }
         ReferenceBlossom b = new ReferenceBlossom(n, eu, ev, ew);
         b.multi = multiAugment;
+        b.deadline = deadline;
         b.solve(false);
         for (int v = 0; v < n; v++) {
             if (b.mate[v] >= 0) {
@@ -658,6 +674,9 @@ final class ReferenceBlossom {
             while (true) {
                 while (queueSize > 0 && !(augmented && !multi)) {
                     int v = queue[--queueSize];
+                    if (deadline != 0 && (++pops & 1023) == 0 && System.nanoTime() > deadline) {
+                        throw new TimedOut();
+                    }
                     if (multi && dead[root[v]]) {
                         continue;
                     }
