@@ -68,7 +68,7 @@ final class ExactReference {
                     k++;
                 }
             }
-            ReferenceBlossom.Solution sol = ReferenceBlossom.solveWithDuals(n, su, sv, sw, multiAugment, deadline);
+            ReferenceBlossom.Solution sol = onBigStack(() -> ReferenceBlossom.solveWithDuals(n, su, sv, sw, multiAugment, deadline));
             solves++;
             if (Boolean.getBoolean("bench.debug")) {
                 System.out.printf("  reference solve %d: %d edges, %d stages, %d delta steps over %d touched, %.2f s so far%n", solves, k, sol.stages(), sol.deltaSteps(), sol.touchedSum(), (System.nanoTime() - start) / 1e9);
@@ -111,6 +111,35 @@ final class ExactReference {
             }
             return new Result(mate, pairs, total, solves, k, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** The blossom code recurses as deep as blossoms nest (thousands at 50,000 people). */
+    private static <T> T onBigStack(java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "reference-blossom", 1L << 30);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
     }
 
     private static boolean[] startSubset(int n, int[] eu, int[] ev, int[] score, int startK) {
