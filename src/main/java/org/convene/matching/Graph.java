@@ -67,6 +67,9 @@ final class Graph {
      * Each person's result depends only on the seed and the person, so the parallel loop gives
      * the same graph on any number of threads.
      */
+    /** Rounds of up to this many people read every interest list whole when picking candidates. */
+    static final int FULL_LISTS = Integer.getInteger("convene.match.fullLists", 20_000);
+
     static Graph candidates(Matcher.Instance in, int k, int random, long seed) {
         int n = in.n;
         long t0 = System.nanoTime();
@@ -296,7 +299,9 @@ final class Graph {
                             int[] outAdj, int[] outScore, int out) {
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xC2B2AE3D27D4EB4FL + 1);
         int[] mine = in.interests[i];
-        int window = Math.max(2 * k, (8 * k) / Math.max(1, mine.length));
+        // Up to FULL_LISTS people every interest list is read whole, so each person's best
+        // partners are found exactly (a few million entries); above, a random window of each list.
+        int window = in.n <= FULL_LISTS ? Integer.MAX_VALUE : Math.max(2 * k, (8 * k) / Math.max(1, mine.length));
         int myPlace = in.place[i];
         int lists = mine.length + (myPlace >= 0 ? 1 : 0);
         int most = 0;
