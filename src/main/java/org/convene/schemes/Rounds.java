@@ -126,11 +126,13 @@ public final class Rounds {
                         + "ON b.group_id = a.group_id AND b.person_id > a.person_id "
                         + "WHERE a.person_id = ANY(:ids) AND b.person_id = ANY(:ids)")
                 .bind("ids", ids)
-                .map((rs, ctx) -> history.add(rs.getString(1), rs.getString(2))).list();
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .forEach(pair -> history.add(pair[0], pair[1]));
         Set<Pair> blocked = new HashSet<>();
         h.createQuery("SELECT person_id, blocked_id FROM match_blocks WHERE person_id = ANY(:ids) AND blocked_id = ANY(:ids)")
                 .bind("ids", ids)
-                .map((rs, ctx) -> blocked.add(new Pair(rs.getString(1), rs.getString(2)))).list();
+                .map((rs, ctx) -> new Pair(rs.getString(1), rs.getString(2)))
+                .forEach(blocked::add);
         Set<String> leftOutLastTime = new HashSet<>(h.createQuery("SELECT u.person_id::text FROM match_unplaced u "
                         + "JOIN match_rounds r ON r.id = u.round_id WHERE r.scheme_id = :s AND r.number = :previous")
                 .bind("s", scheme.id()).bind("previous", number - 1).mapTo(String.class).list());

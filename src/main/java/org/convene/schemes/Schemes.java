@@ -2,7 +2,9 @@ package org.convene.schemes;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.convene.db.Rows;
 import org.convene.errors.ConflictException;
@@ -119,6 +121,19 @@ public final class Schemes {
     public List<Member> members(long schemeId) {
         return jdbi.withHandle(h -> h.createQuery(MEMBER + "WHERE m.scheme_id = :scheme ORDER BY m.status, lower(p.full_name), p.id")
                 .bind("scheme", schemeId).map((rs, ctx) -> member(rs)).list());
+    }
+
+    /** How many members are active, paused and left (each status present, zero when none). */
+    public Map<String, Long> memberCounts(long schemeId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String status : List.of(Member.ACTIVE, Member.PAUSED, Member.LEFT)) {
+            counts.put(status, 0L);
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT status, count(*) FROM scheme_members WHERE scheme_id = :scheme GROUP BY status")
+                .bind("scheme", schemeId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
     }
 
     public Optional<Member> membership(long schemeId, long personId) {

@@ -84,12 +84,8 @@ public final class SchemesApi {
     }
 
     Dashboard dashboard(Scheme scheme) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        counts.put(Member.ACTIVE, 0L);
-        counts.put(Member.PAUSED, 0L);
-        counts.put(Member.LEFT, 0L);
-        schemes.members(scheme.id()).forEach(m -> counts.merge(m.status(), 1L, Long::sum));
-        return new Dashboard(scheme, counts, rounds.rounds(scheme.id()), rounds.leftOut(scheme.id()), rounds.feedback(scheme.id(), 20));
+        return new Dashboard(scheme, schemes.memberCounts(scheme.id()), rounds.rounds(scheme.id()), rounds.leftOut(scheme.id()),
+                rounds.feedback(scheme.id(), 20));
     }
 
     // Membership (your own)
