@@ -2,6 +2,7 @@ package org.convene.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
@@ -72,6 +73,15 @@ final class DemoSite implements AutoCloseable {
     }
 
     /** Signs in through the login form, as a person would, and checks it worked. */
+    /** A browser context signed in as this demo account. */
+    BrowserContext signedIn(Chromium chromium, String email) {
+        BrowserContext context = chromium.newContext(app, true);
+        Page page = context.newPage();
+        signIn(page, email, password());
+        page.close();
+        return context;
+    }
+
     static void signIn(Page page, String email, String password) {
         page.navigate("/login");
         signInHere(page, email, password);

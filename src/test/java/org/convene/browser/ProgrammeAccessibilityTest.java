@@ -55,9 +55,9 @@ class ProgrammeAccessibilityTest {
         setUpSecondCohort(participant.personId());
 
         signedOut = chromium.newContext(site.app, true);
-        asLead = signedIn(site.account(Role.PROGRAMME_LEAD).email());
-        asFacilitator = signedIn(site.account(Role.FACILITATOR).email());
-        asParticipant = signedIn(participant.email());
+        asLead = site.signedIn(chromium, site.account(Role.PROGRAMME_LEAD).email());
+        asFacilitator = site.signedIn(chromium, site.account(Role.FACILITATOR).email());
+        asParticipant = site.signedIn(chromium, participant.email());
     }
 
     private static void setUpSecondCohort(long participantId) {
@@ -67,14 +67,6 @@ class ProgrammeAccessibilityTest {
         endSurvey = open.endSurvey();
         draftSurvey = open.draftSurvey();
         personalLink = open.feedbackLink();
-    }
-
-    private static BrowserContext signedIn(String email) {
-        BrowserContext context = chromium.newContext(site.app, true);
-        Page page = context.newPage();
-        DemoSite.signIn(page, email, site.password());
-        page.close();
-        return context;
     }
 
     @AfterAll

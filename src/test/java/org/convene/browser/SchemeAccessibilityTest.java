@@ -44,16 +44,8 @@ class SchemeAccessibilityTest {
         Rounds rounds = new Rounds(site.app.jdbi(), new Matcher(), "http://localhost");
         round = rounds.rounds(scheme).get(0).id();
         match = rounds.matchesOf(participant.personId()).stream().findFirst().map(MatchGroup::id).orElseThrow();
-        asLead = signedIn(site.account(Role.PROGRAMME_LEAD).email());
-        asParticipant = signedIn(participant.email());
-    }
-
-    private static BrowserContext signedIn(String email) {
-        BrowserContext context = chromium.newContext(site.app, true);
-        Page page = context.newPage();
-        DemoSite.signIn(page, email, site.password());
-        page.close();
-        return context;
+        asLead = site.signedIn(chromium, site.account(Role.PROGRAMME_LEAD).email());
+        asParticipant = site.signedIn(chromium, participant.email());
     }
 
     @AfterAll
