@@ -251,8 +251,12 @@ public final class Rounds {
     }
 
     public Optional<MatchGroup> group(long id) {
-        return jdbi.withHandle(h -> withMembers(h, h.createQuery(GROUP + "WHERE g.id = :id").bind("id", id)
-                .map((rs, ctx) -> groupRow(rs)).list())).stream().findFirst();
+        return jdbi.withHandle(h -> group(h, id));
+    }
+
+    private static Optional<MatchGroup> group(Handle h, long id) {
+        return withMembers(h, h.createQuery(GROUP + "WHERE g.id = :id").bind("id", id)
+                .map((rs, ctx) -> groupRow(rs)).list()).stream().findFirst();
     }
 
     /** A match, for its members and the programme team; anyone else is told it does not exist. */
@@ -304,8 +308,7 @@ public final class Rounds {
                     .bind("met", outcome.met()).bind("rating", outcome.rating()).bind("comment", outcome.comment())
                     .bind("g", groupId).bind("p", personId).execute();
             if (outcome.met()) {
-                MatchGroup g = withMembers(h, h.createQuery(GROUP + "WHERE g.id = :id").bind("id", groupId)
-                        .map((rs, ctx) -> groupRow(rs)).list()).get(0);
+                MatchGroup g = group(h, groupId).orElseThrow();
                 for (long other : confirmedOthers) {
                     TieInput.Valid tie = new TieInput(personId, other, TieKind.MET_THROUGH.code(), "matching", "match:" + groupId,
                             "Met through " + org.convene.web.Text.clip(g.schemeName(), 120) + ", round " + g.roundNumber(), null)

@@ -43,22 +43,15 @@ class ProgrammePagesTest {
         app.close();
     }
 
-    private static long idFrom(HttpResponse<String> redirect, String prefix) {
-        String location = redirect.headers().firstValue("Location").orElseThrow();
-        Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\\d+)").matcher(location);
-        assertThat(m.find()).as(location).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
     private static long newCohort(String programmeTitle) {
         lead.get("/programmes/new");
         HttpResponse<String> programme = lead.post("/programmes", Map.of("title", programmeTitle, "summary", "For managers and clinicians"));
         assertThat(programme.statusCode()).isEqualTo(302);
-        long programmeId = idFrom(programme, "/programmes/");
+        long programmeId = WebClient.idFrom(programme, "/programmes/");
         HttpResponse<String> cohort = lead.post("/programmes/" + programmeId + "/cohorts",
                 Map.of("name", "Cohort 1", "startsOn", "2026-01-10", "anonymous", "true"));
         assertThat(cohort.statusCode()).isEqualTo(302);
-        return idFrom(cohort, "/cohorts/");
+        return WebClient.idFrom(cohort, "/cohorts/");
     }
 
     @Test

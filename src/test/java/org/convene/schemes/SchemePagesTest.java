@@ -43,13 +43,6 @@ class SchemePagesTest {
         app.close();
     }
 
-    private static long idFrom(HttpResponse<String> redirect, String prefix) {
-        String location = redirect.headers().firstValue("Location").orElseThrow();
-        Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\\d+)").matcher(location);
-        assertThat(m.find()).as(location).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
     @Test
     void aLeadRunsASchemeAndMembersTakePart() {
         lead.get("/schemes/new");
@@ -59,7 +52,7 @@ class SchemePagesTest {
         HttpResponse<String> created = lead.post("/schemes", Map.of("name", "Brew and Biscuits", "description", "Visits across sectors",
                 "cadence", "monthly", "meetingMode", "either", "place", "", "nextRoundAt", "2030-01-06T10:00"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-        long scheme = idFrom(created, "/schemes/");
+        long scheme = WebClient.idFrom(created, "/schemes/");
         assertThat(lead.get("/schemes/" + scheme).body()).contains("Brew and Biscuits").contains("Every month").contains("No rounds yet")
                 .contains("Run the next round now");
 
@@ -81,7 +74,7 @@ class SchemePagesTest {
 
         HttpResponse<String> ran = lead.post("/schemes/" + scheme + "/rounds", Map.of());
         assertThat(ran.statusCode()).isEqualTo(302);
-        long round = idFrom(ran, "/rounds/");
+        long round = WebClient.idFrom(ran, "/rounds/");
         String roundPage = lead.get("/rounds/" + round).body();
         assertThat(roundPage).contains("Round 1").contains("2 pairs, 0 trios, 0 left out").contains("You both care about frailty and loneliness");
 

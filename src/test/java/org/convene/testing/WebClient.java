@@ -87,6 +87,17 @@ public final class WebClient {
         }
     }
 
+    /** The number after {@code prefix} in a redirect's Location (e.g. the id of what a form created). */
+    public static long idFrom(HttpResponse<String> redirect, String prefix) {
+        String location = redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("No Location header (status " + redirect.statusCode() + ")"));
+        java.util.regex.Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\\d+)").matcher(location);
+        if (!m.find()) {
+            throw new AssertionError("No " + prefix + "<id> in " + location);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
