@@ -66,8 +66,13 @@ final class LocalSearch {
 
     int[] run() {
         long t = System.nanoTime();
-        suitor();
-        t = phase("suitor", t);
+        if (n <= FRACTIONAL_UP_TO) {
+            fractionalStart();
+            t = phase("fractional start", t);
+        } else {
+            suitor();
+            t = phase("suitor", t);
+        }
         boolean changed = true;
         int level = 0;
         boolean first = true;
@@ -275,6 +280,44 @@ final class LocalSearch {
             return Math.max(1, now - old);
         }
         return 0;
+    }
+
+    /** Rounds up to this size start from the rounded fractional optimum, larger ones greedily. */
+    private final int FRACTIONAL_UP_TO = Integer.getInteger("convene.match.fractionalUpTo", 50_000);
+
+    /**
+     * Starts from the optimum of the matching LP without odd-set constraints (see
+     * {@link FractionalMatching}), rounded: it is integral except on odd cycles, which each leave
+     * one person for the augmenting and cycle searches. Each pair weighs its score plus a constant
+     * larger than any total of scores, so the fractional optimum pairs as many people as it can.
+     */
+    private void fractionalStart() {
+        long most = in.maxScore + 2L * bonus;
+        long pairBonus = (n / 2 + 1) * most + 1;
+        int arcs = g.start[n];
+        long[] weight = new long[arcs];
+        for (int x = 0; x < n; x++) {
+            for (int p = g.start[x]; p < g.start[x + 1]; p++) {
+                weight[p] = pairBonus + w(x, g.adj[p], g.score[p]);
+            }
+        }
+        FractionalMatching.Result lp = FractionalMatching.solve(n, g.start, g.adj, weight);
+        int[] rounded = FractionalMatching.round(lp.succ(), (a, b) -> w(a, b, in.score(a, b)));
+        for (int x = 0; x < n; x++) {
+            int y = rounded[x];
+            if (y > x) {
+                link(x, y, w(x, y, in.score(x, y)));
+            }
+        }
+        if (DEBUG) {
+            long total = 0;
+            for (int x = 0; x < n; x++) {
+                if (mate[x] > x) {
+                    total += mw[x];
+                }
+            }
+            System.err.printf("match fractional: %d bids, bound %.1f, rounded %d%n", lp.bids(), lp.upperBound(), total);
+        }
     }
 
     private static long mix(int a, int b) {
