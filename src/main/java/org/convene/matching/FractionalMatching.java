@@ -22,8 +22,11 @@ final class FractionalMatching {
      * {@code succ[i]}: the person whose right copy i's left copy holds ({@code i} itself when
      * unpaired). {@code upperBound}: a bound from LP duality (the assignment's dual objective,
      * divided by 2 and by the scale), at or above the weight of every matching of the graph.
+     * {@code price}: the right copies' prices, in units of weight times {@code scale}; for any
+     * prices, the sum over left copies of their best arc's weight x scale minus its price, plus
+     * the sum of prices, bounds every assignment (so the bound can be checked independently).
      */
-    record Result(int[] succ, double upperBound, long bids) {
+    record Result(int[] succ, long[] price, long scale, double upperBound, long bids) {
     }
 
     /**
@@ -104,7 +107,7 @@ final class FractionalMatching {
             }
             dual += best + price[i];
         }
-        return new Result(assigned, dual / 2.0 / scale, bids);
+        return new Result(assigned, price, scale, dual / 2.0 / scale, bids);
     }
 
     /**

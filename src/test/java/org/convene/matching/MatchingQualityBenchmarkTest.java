@@ -112,8 +112,8 @@ class MatchingQualityBenchmarkTest {
                 kind, n, seed, earlier > 0 ? ", " + earlier + " earlier random rounds in the history" : "",
                 (System.nanoTime() - t0) / 1e9, k == 0 ? "exact over all allowed pairs" : "exact over each person's " + k + " best allowed pairs"));
         out("");
-        out("| round | ours: people paired / score (s) | exact: people paired / score (s) | ours / exact score | bound: people / score | ours / bound score |");
-        out("|---|---|---|---|---|---|");
+        out("| round | ours: people paired / score (s) | exact: people paired / score (s) | ours / exact score | LP bound over the reference's pairs: people / score (s) | ours / LP bound score | bound: people / score | ours / bound score |");
+        out("|---|---|---|---|---|---|---|---|");
         Matcher matcher = new Matcher();
         List<String> baseline = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -131,6 +131,7 @@ class MatchingQualityBenchmarkTest {
                     refCell = String.format(Locale.ROOT, "not finished in %.0f s", exactLimit);
                 }
             }
+            LpBound lp = LpBound.of(n, scan.eu, scan.ev, scan.score);
             Round r = matcher.match(people, history, Set.of(), Set.of(), roundSeed);
             // our matching: one pair per group; in a trio the best pair inside it (all its pairs are allowed)
             List<int[]> groups = new ArrayList<>();
@@ -158,11 +159,14 @@ class MatchingQualityBenchmarkTest {
             history.addRound(r);
 
             double bound = scan.scoreBound();
-            out(String.format(Locale.ROOT, "| %d | %,d / %,d (%.2f s; %,d placed, %,d unplaced) | %s | %s | %,d / %,.1f | %.4f |",
+            double lpScore = lp.score();
+            out(String.format(Locale.ROOT, "| %d | %,d / %,d (%.2f s; %,d placed, %,d unplaced) | %s | %s | %,d / %,.1f (%.2f s) | %s | %,d / %,.1f | %.4f |",
                     round, 2 * pairs, matchedScore, r.stats().nanos() / 1e9, r.peoplePlaced(), r.stats().unplaced(),
                     refCell,
                     ref == null ? "-" : String.format(Locale.ROOT, "%.4f%s", (double) matchedScore / ref.score(),
                             pairs == ref.pairs() ? "" : pairs > ref.pairs() ? " (ours pairs more)" : " (ours pairs fewer)"),
+                    2 * lp.maxPairs(), lpScore, lp.seconds(),
+                    String.format(Locale.ROOT, "%.4f%s", matchedScore / lpScore, pairs == lp.maxPairs() ? "" : pairs < lp.maxPairs() ? " (the LP allows more pairs)" : " (ours pairs more than E allows)"),
                     ours.peopleBound(scan), bound, matchedScore / bound));
             if (Boolean.getBoolean("bench.debug")) {
                 System.out.printf("  scan %.1f s, %,d reference edges, %d solves%n", scanSeconds, scan.edges(), ref == null ? 0 : ref.solves());
@@ -175,6 +179,61 @@ class MatchingQualityBenchmarkTest {
         out("| round | cross-sector share: ours / Donut | mean shared interests | mean pair score | repeats |");
         out("|---|---|---|---|---|");
         baseline.forEach(MatchingQualityBenchmarkTest::out);
+    }
+
+    /**
+     * Upper bounds on the reference's optimum over the same pairs E, from LP duality, computed by
+     * the engine's {@link FractionalMatching} (the double-cover assignment) but checked here: its
+     * dual objective is recomputed from the prices alone, and any prices give a valid bound, so
+     * the bounds do not rest on the solver being right. People: with each pair weighing B + score
+     * (B = (n/2) x max score + 1, more than any total score), a matching of E with K pairs has
+     * K B <= U, so K <= floor(U / B). Score: with each pair weighing its score, U bounds the score
+     * of every matching of E, the reference's included, whatever its number of pairs.
+     */
+    private record LpBound(long maxPairs, double score, double seconds) {
+        static LpBound of(int n, int[] eu, int[] ev, int[] score) {
+            long t = System.nanoTime();
+            int maxScore = 1;
+            for (int s : score) {
+                maxScore = Math.max(maxScore, s);
+            }
+            long big = (long) (n / 2) * maxScore + 1;
+            long maxPairs = (long) Math.floor(upper(n, eu, ev, score, big) / big);
+            return new LpBound(maxPairs, upper(n, eu, ev, score, 0), (System.nanoTime() - t) / 1e9);
+        }
+
+        private static double upper(int n, int[] eu, int[] ev, int[] score, long big) {
+            int[] start = new int[n + 1];
+            for (int e = 0; e < eu.length; e++) {
+                start[eu[e] + 1]++;
+                start[ev[e] + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                start[i + 1] += start[i];
+            }
+            int[] fill = java.util.Arrays.copyOf(start, n);
+            int[] adj = new int[start[n]];
+            long[] weight = new long[start[n]];
+            for (int e = 0; e < eu.length; e++) {
+                adj[fill[eu[e]]] = ev[e];
+                weight[fill[eu[e]]++] = big + score[e];
+                adj[fill[ev[e]]] = eu[e];
+                weight[fill[ev[e]]++] = big + score[e];
+            }
+            FractionalMatching.Result r = FractionalMatching.solve(n, start, adj, weight);
+            long[] price = r.price();
+            long scale = r.scale();
+            java.math.BigInteger dual = java.math.BigInteger.ZERO;
+            for (int i = 0; i < n; i++) {
+                long best = -price[i];
+                for (int p = start[i]; p < start[i + 1]; p++) {
+                    best = Math.max(best, weight[p] * scale - price[adj[p]]);
+                }
+                dual = dual.add(java.math.BigInteger.valueOf(best)).add(java.math.BigInteger.valueOf(price[i]));
+            }
+            // The assignment's weight is twice the fractional matching's.
+            return dual.doubleValue() / 2.0 / scale;
+        }
     }
 
     private static void out(String line) {
