@@ -15,6 +15,8 @@ package org.convene.matching;
  * integer weights. Deterministic: bidders are served in index order, first in first out.
  */
 final class FractionalMatching {
+    private static final boolean DEBUG = Boolean.getBoolean("convene.match.debug");
+
     private FractionalMatching() {
     }
 
@@ -36,7 +38,18 @@ final class FractionalMatching {
      * @param weight the weight of each entry of {@code adj}, at least 1
      */
     static Result solve(int n, int[] start, int[] adj, long[] weight) {
-        long scale = n + 1L;
+        return solve(n, start, adj, weight, n + 1L);
+    }
+
+    /**
+     * As {@link #solve(int, int[], int[], long[])}, with the weights multiplied by {@code scale}
+     * instead of n + 1: the assignment is then within n / scale of the optimum (exact with n + 1);
+     * a smaller scale needs fewer epsilon phases (the last phases are most of the work).
+     */
+    static Result solve(int n, int[] start, int[] adj, long[] weight, long scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be at least 1");
+        }
         long maxW = 1;
         for (int p = 0; p < start[n]; p++) {
             if (weight[p] < 1) {
@@ -92,6 +105,9 @@ final class FractionalMatching {
                     queue[tail >= n ? tail - n : tail] = old;
                     size++;
                 }
+            }
+            if (DEBUG) {
+                System.err.printf("auction phase eps %d: %d bids so far%n", eps, bids);
             }
             if (eps == 1) {
                 break;

@@ -69,11 +69,17 @@ final class Graph {
      */
     /** Rounds of up to this many people read every interest list whole when picking candidates. */
     static final int FULL_LISTS = Integer.getInteger("convene.match.fullLists", 20_000);
+    /**
+     * Larger rounds of up to this many people also read whole lists of the people with each pair
+     * of interests, so everyone sharing two or more interests with a person is found exactly (those
+     * lists are far shorter than whole interest lists: about 5 x fewer entries read at 50,000).
+     */
+    static final int PAIR_LISTS = Integer.getInteger("convene.match.pairLists", 50_000);
 
     static Graph candidates(Matcher.Instance in, int k, int random, long seed) {
         int n = in.n;
         long t0 = System.nanoTime();
-        Postings post = new Postings(in);
+        Postings post = new Postings(in, n > FULL_LISTS && n <= PAIR_LISTS);
         int width = k + random;
         if ((long) n * width > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("Too many people for the candidate graph: " + n);
@@ -113,9 +119,16 @@ final class Graph {
         final long[] sigOf;     // per person: the two words
         final long[] bitOf;     // per interest t: its bit in word 0 at t, in word 1 at count + t
 
-        Postings(Matcher.Instance in) {
+        /** Sorted keys (a x interestCount + b, a < b) of the pairs of interests that have lists, or none. */
+        final long[] pairKeys;
+        /** The first pair list's number (lists of interests, then places, then pairs). */
+        final int pairBase;
+
+        Postings(Matcher.Instance in, boolean pairs) {
             int n = in.n;
-            int lists = in.interestCount + in.placeCount;
+            pairBase = in.interestCount + in.placeCount;
+            pairKeys = pairs ? pairKeys(in) : new long[0];
+            int lists = pairBase + pairKeys.length;
             int[] count = new int[lists + 1];
             for (int i = 0; i < n; i++) {
                 for (int t : in.interests[i]) {
@@ -124,6 +137,7 @@ final class Graph {
                 if (in.place[i] >= 0) {
                     count[in.interestCount + in.place[i]]++;
                 }
+                forEachPairList(in, i, l -> count[l]++);
             }
             // Signature bits: the most common interests get their own bit, the others share.
             Integer[] byCount = new Integer[in.interestCount];
@@ -171,6 +185,7 @@ final class Graph {
                 if (in.place[i] >= 0) {
                     topicsIn[in.interestCount + in.place[i] + 1] += len;
                 }
+                forEachPairList(in, i, l -> topicsIn[l + 1] += len);
             }
             for (int t = 0; t < lists; t++) {
                 topicsIn[t + 1] += topicsIn[t];
@@ -194,8 +209,50 @@ final class Graph {
                     int l = in.interestCount + in.place[i];
                     put(in, fill[l]++, i, topicFill, l);
                 }
+                int person = i;
+                forEachPairList(in, i, l -> put(in, fill[l]++, person, topicFill, l));
             }
             topicStart[total] = topics.length;
+        }
+
+        /** Every pair of interests someone has, sorted and once each. */
+        private static long[] pairKeys(Matcher.Instance in) {
+            long t = in.interestCount;
+            int total = 0;
+            for (int[] mine : in.interests) {
+                total += mine.length * (mine.length - 1) / 2;
+            }
+            long[] keys = new long[total];
+            int k = 0;
+            for (int[] mine : in.interests) {
+                for (int a = 0; a < mine.length; a++) {
+                    for (int b = a + 1; b < mine.length; b++) {
+                        keys[k++] = mine[a] * t + mine[b];
+                    }
+                }
+            }
+            Arrays.sort(keys);
+            int distinct = 0;
+            for (int x = 0; x < keys.length; x++) {
+                if (x == 0 || keys[x] != keys[x - 1]) {
+                    keys[distinct++] = keys[x];
+                }
+            }
+            return Arrays.copyOf(keys, distinct);
+        }
+
+        /** The lists of i's pairs of interests (none without pair lists). */
+        void forEachPairList(Matcher.Instance in, int i, java.util.function.IntConsumer sink) {
+            if (pairKeys.length == 0) {
+                return;
+            }
+            int[] mine = in.interests[i];
+            long t = in.interestCount;
+            for (int a = 0; a < mine.length; a++) {
+                for (int b = a + 1; b < mine.length; b++) {
+                    sink.accept(pairBase + Arrays.binarySearch(pairKeys, mine[a] * t + mine[b]));
+                }
+            }
         }
 
         int who(int e) {
@@ -303,11 +360,29 @@ final class Graph {
         // partners are found exactly (a few million entries); above, a random window of each list.
         int window = in.n <= FULL_LISTS ? Integer.MAX_VALUE : Math.max(2 * k, (8 * k) / Math.max(1, mine.length));
         int myPlace = in.place[i];
-        int lists = mine.length + (myPlace >= 0 ? 1 : 0);
+        // The lists read: i's interests (windows above FULL_LISTS), i's place (a window), then the
+        // lists of i's pairs of interests when there are such lists (whole).
+        int pairLists = post.pairKeys.length == 0 ? 0 : mine.length * (mine.length - 1) / 2;
+        int lists = mine.length + (myPlace >= 0 ? 1 : 0) + pairLists;
+        int[] listOf = new int[lists];
+        int[] takeOf = new int[lists];
+        for (int t = 0; t < mine.length; t++) {
+            listOf[t] = mine[t];
+            takeOf[t] = window;
+        }
+        if (myPlace >= 0) {
+            listOf[mine.length] = in.interestCount + myPlace;
+            takeOf[mine.length] = 2 * k;
+        }
+        int[] nextList = {mine.length + (myPlace >= 0 ? 1 : 0)};
+        post.forEachPairList(in, i, l -> {
+            listOf[nextList[0]] = l;
+            takeOf[nextList[0]++] = Integer.MAX_VALUE;
+        });
         int most = 0;
         for (int t = 0; t < lists; t++) {
-            int l = t < mine.length ? mine[t] : in.interestCount + myPlace;
-            most += Math.min(post.start[l + 1] - post.start[l], t < mine.length ? window : 2 * k);
+            int l = listOf[t];
+            most += Math.min(post.start[l + 1] - post.start[l], takeOf[t]);
         }
         s.ensure(most, most + 4 * random);
         int top = in.maxScore;
@@ -319,10 +394,10 @@ final class Graph {
         int topicCount = in.interestCount;
         int c = 0;
         for (int t = 0; t < lists; t++) {
-            int l = t < mine.length ? mine[t] : in.interestCount + myPlace;
+            int l = listOf[t];
             int from = post.start[l];
             int len = post.start[l + 1] - from;
-            int take = Math.min(len, t < mine.length ? window : 2 * k);
+            int take = Math.min(len, takeOf[t]);
             int off = len > take ? rng.nextInt(len) : 0;
             // Everyone in the list of interest t has t: its bit needs no check unless another of
             // i's interests has the same bit.

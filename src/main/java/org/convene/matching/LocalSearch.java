@@ -284,6 +284,11 @@ final class LocalSearch {
 
     /** Rounds up to this size start from the rounded fractional optimum, larger ones greedily. */
     private final int FRACTIONAL_UP_TO = Integer.getInteger("convene.match.fractionalUpTo", 50_000);
+    /**
+     * Weights are multiplied by this in the auction: a start needs to be near the LP optimum, not
+     * at it (within n / 8 of its weight; scaling by n + 1 to be exact took twice the bids).
+     */
+    private final long LP_SCALE = Long.getLong("convene.match.lpScale", 8);
 
     /**
      * Starts from the optimum of the matching LP without odd-set constraints (see
@@ -301,7 +306,7 @@ final class LocalSearch {
                 weight[p] = pairBonus + w(x, g.adj[p], g.score[p]);
             }
         }
-        FractionalMatching.Result lp = FractionalMatching.solve(n, g.start, g.adj, weight);
+        FractionalMatching.Result lp = FractionalMatching.solve(n, g.start, g.adj, weight, LP_SCALE);
         int[] rounded = FractionalMatching.round(lp.succ(), (a, b) -> w(a, b, in.score(a, b)));
         for (int x = 0; x < n; x++) {
             int y = rounded[x];
