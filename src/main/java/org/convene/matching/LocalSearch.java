@@ -283,7 +283,7 @@ final class LocalSearch {
     }
 
     /** Rounds up to this size start from the rounded fractional optimum, larger ones greedily. */
-    private final int FRACTIONAL_UP_TO = Integer.getInteger("convene.match.fractionalUpTo", 50_000);
+    private final int FRACTIONAL_UP_TO = Matcher.LP_START_UP_TO;
     /**
      * Weights are multiplied by this in the auction: a start needs to be near the LP optimum, not
      * at it (within n / 8 of its weight; scaling by n + 1 to be exact took twice the bids).
