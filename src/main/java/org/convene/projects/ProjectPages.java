@@ -361,7 +361,7 @@ public final class ProjectPages {
             errors.throwIfAny();
             Score confirmed = scores.confirm(p.id(), new ScoreInput(score, ctx.formParam("note")).validated(), WebContext.ownPersonId(ctx));
             WebContext.flash(ctx, "Progress score " + scoreText(confirmed.score()) + " (" + confirmed.label() + ") confirmed");
-            ctx.redirect("/projects/" + p.id() + "#score");
+            ctx.redirect("/projects/" + p.id() + "#progress-score");
         } catch (ValidationException e) {
             ctx.status(422);
             showProject(ctx, p.id(), Map.of("score", Form.submitted(ctx, e)));
