@@ -38,14 +38,7 @@ public record ProjectInput(String title, String summary, String aim, String plac
         if (cleanAim.length() > 1000) {
             errors.add("aim", "The aim must be 1,000 characters or fewer");
         }
-        Long placeId = null;
-        String placeName = Text.singleLine(place);
-        if (!placeName.isEmpty()) {
-            placeId = places.stream().filter(p -> p.name().equalsIgnoreCase(placeName)).map(Place::id).findFirst().orElse(null);
-            if (placeId == null) {
-                errors.add("place", "Unknown place '" + Text.clip(placeName, 60) + "': choose one of the directory's places, or leave it blank");
-            }
-        }
+        Long placeId = Place.idOf(errors, "place", places, place);
         String statusCode = Text.singleLine(status).toLowerCase(Locale.ROOT);
         ProjectStatus cleanStatus = statusCode.isEmpty() ? ProjectStatus.PLANNING
                 : Coded.fromCode(ProjectStatus.class, statusCode).orElse(null);

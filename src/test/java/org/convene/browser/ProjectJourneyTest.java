@@ -88,7 +88,8 @@ class ProjectJourneyTest {
 
             Locator chart = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Minutes to pain relief"));
             assertThat(chart).isVisible();
-            assertThat(chart.locator("rect.shift")).hasCount(9); // the eight points of the shift, and the legend's key
+            assertThat(chart.locator("g.point.shift")).hasCount(8);
+            assertThat(chart.locator("g.point.shift rect")).hasCount(8); // drawn as squares
             assertThat(chart.locator("g.bracket.shift")).containsText("Shift below");
             assertThat(chart.locator("desc")).containsText("Shift: 8 points below the median, 3 Mar 25 to 21 Apr 25.");
             assertThat(page.getByText("Shift: 8 points below the median (improving), 3 March 2025 to 21 April 2025")).isVisible();

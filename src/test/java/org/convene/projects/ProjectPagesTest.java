@@ -95,7 +95,7 @@ class ProjectPagesTest {
         String chart = nia.get("/measures/" + measureId).body();
         assertThat(chart).contains("<svg").contains("<title id=\"run-chart-" + measureId + "-title\">Readmissions</title>")
                 .contains("<desc id=\"run-chart-" + measureId + "-desc\">Run chart of 12 points")
-                .contains("Shift: 6 points below the median (improving)").contains("class=\"shift\"")
+                .contains("Shift: 6 points below the median (improving)").contains("class=\"point shift\"")
                 .contains("<th scope=\"col\" class=\"govuk-table__header\">Rules that fire</th>");
 
         // A PDSA cycle, then the score the data suggest, confirmed by the team.

@@ -123,8 +123,10 @@ public record RunChartPlot(String id, String title, List<String> labels, RunChar
             double cx = plotLeft + (i + 0.5) * slot;
             double cy = yOf(values.get(i), yMin, yMax, plotTop, plotBottom);
             List<String> rules = chart.rulesAt(i).stream().map(Rule::label).toList();
-            svg.raw("<g class=\"point\">").tooltip(labels.get(i) + ": " + Svg.num(values.get(i)) + (rules.isEmpty() ? "" : " (" + String.join(", ", rules) + ")"));
-            svg.raw(marker(i, cx, cy));
+            Marker marker = marker(i);
+            svg.raw("<g class=\"point" + (marker.kind() == null ? "" : " " + marker.kind()) + "\">")
+                    .tooltip(labels.get(i) + ": " + Svg.num(values.get(i)) + (rules.isEmpty() ? "" : " (" + String.join(", ", rules) + ")"));
+            svg.raw(TrendChart.marker(marker.shape(), cx, cy, marker.colour()));
             svg.raw("</g>");
         }
 
@@ -160,7 +162,7 @@ public record RunChartPlot(String id, String title, List<String> labels, RunChar
     private List<Legend.Entry> legend() {
         List<Legend.Entry> entries = new ArrayList<>();
         entries.add(new Legend.Entry("<line x1=\"0\" y1=\"8\" x2=\"16\" y2=\"8\" stroke=\"" + POINT + "\" stroke-width=\"2\"/>"
-                + shape("circle", 8, 8, POINT), "Data"));
+                + TrendChart.marker("circle", 8, 8, POINT), "Data"));
         entries.add(new Legend.Entry("<line x1=\"0\" y1=\"8\" x2=\"16\" y2=\"8\" stroke=\"" + Palette.DARK_GREY + "\" stroke-width=\"2\"/>",
                 (chart.baseline() >= chart.size() ? "Median " : "Median of the first " + chart.baseline() + " points ")
                         + Svg.num(chart.median())));
@@ -169,43 +171,34 @@ public record RunChartPlot(String id, String title, List<String> labels, RunChar
                     + "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>", "Median extended"));
         }
         if (chart.fires(Rule.SHIFT)) {
-            entries.add(new Legend.Entry(shape("square", 8, 8, SHIFT), "Shift"));
+            entries.add(new Legend.Entry(TrendChart.marker("square", 8, 8, SHIFT), "Shift"));
         }
         if (chart.fires(Rule.TREND)) {
-            entries.add(new Legend.Entry(shape("triangle", 8, 8, TREND), "Trend"));
+            entries.add(new Legend.Entry(TrendChart.marker("triangle", 8, 8, TREND), "Trend"));
         }
         if (chart.fires(Rule.ASTRONOMICAL_POINT)) {
-            entries.add(new Legend.Entry(shape("diamond", 8, 8, ASTRONOMICAL), "Astronomical point"));
+            entries.add(new Legend.Entry(TrendChart.marker("diamond", 8, 8, ASTRONOMICAL), "Astronomical point"));
         }
         return entries;
     }
 
-    /** A point's marker: the most telling rule on it decides its shape and colour. */
-    private String marker(int i, double x, double y) {
-        var rules = chart.rulesAt(i);
-        if (rules.contains(Rule.ASTRONOMICAL_POINT)) {
-            return shape("diamond", x, y, ASTRONOMICAL);
-        }
-        if (rules.contains(Rule.SHIFT)) {
-            return shape("square", x, y, SHIFT);
-        }
-        if (rules.contains(Rule.TREND)) {
-            return shape("triangle", x, y, TREND);
-        }
-        return shape("circle", x, y, POINT);
+    /** How a point is drawn; {@code kind} (its class) names the rule it shows, null for none. */
+    private record Marker(String shape, String colour, String kind) {
     }
 
-    private static String shape(String shape, double x, double y, String colour) {
-        String style = "fill=\"" + colour + "\" stroke=\"" + Palette.WHITE + "\" stroke-width=\"1.5\"";
-        return switch (shape) {
-            case "square" -> "<rect class=\"shift\" x=\"" + Svg.num(x - 5.5) + "\" y=\"" + Svg.num(y - 5.5)
-                    + "\" width=\"11\" height=\"11\" " + style + "/>";
-            case "triangle" -> "<path class=\"trend\" d=\"M" + Svg.num(x) + " " + Svg.num(y - 7) + " L" + Svg.num(x + 6.5) + " "
-                    + Svg.num(y + 5) + " L" + Svg.num(x - 6.5) + " " + Svg.num(y + 5) + " Z\" " + style + "/>";
-            case "diamond" -> "<path class=\"astronomical\" d=\"M" + Svg.num(x) + " " + Svg.num(y - 8) + " L" + Svg.num(x + 8) + " "
-                    + Svg.num(y) + " L" + Svg.num(x) + " " + Svg.num(y + 8) + " L" + Svg.num(x - 8) + " " + Svg.num(y) + " Z\" " + style + "/>";
-            default -> "<circle cx=\"" + Svg.num(x) + "\" cy=\"" + Svg.num(y) + "\" r=\"4.5\" " + style + "/>";
-        };
+    /** A point's marker: the most telling rule on it decides its shape and colour. */
+    private Marker marker(int i) {
+        var rules = chart.rulesAt(i);
+        if (rules.contains(Rule.ASTRONOMICAL_POINT)) {
+            return new Marker("diamond", ASTRONOMICAL, "astronomical");
+        }
+        if (rules.contains(Rule.SHIFT)) {
+            return new Marker("square", SHIFT, "shift");
+        }
+        if (rules.contains(Rule.TREND)) {
+            return new Marker("triangle", TREND, "trend");
+        }
+        return new Marker("circle", POINT, null);
     }
 
     /** "9 runs; 6 to 16 expected by chance for 20 points off the median." Null below 10 such points. */

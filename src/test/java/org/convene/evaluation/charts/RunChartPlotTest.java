@@ -26,7 +26,8 @@ class RunChartPlotTest {
         RunChart chart = RunChart.of(FALLS, 6);
         String svg = new RunChartPlot("falls", "Falls per 1,000 bed days", weeks(13), chart, "falls per 1,000 bed days").svg();
         Document doc = SvgChecks.check(svg, "falls", "Falls per 1,000 bed days");
-        assertThat(svg.split("<rect class=\"shift\"", -1)).hasSize(9); // the 7 points of the shift, and the legend's key
+        assertThat(svg.split("<g class=\"point shift\">", -1)).hasSize(8); // the 7 points of the shift
+        assertThat(svg.split("<g class=\"point\">", -1)).hasSize(7); // the other 6
         assertThat(svg).contains("class=\"median\"").contains("class=\"median-extended\"").contains("class=\"bracket shift\"");
         String texts = SvgChecks.texts(doc);
         assertThat(texts).contains("Shift below").contains("Median of the first 6 points 8").contains("Median extended")
@@ -41,11 +42,11 @@ class RunChartPlotTest {
         RunChart trend = RunChart.of(List.of(5.0, 6.0, 5.5, 6.5, 7.0, 8.0, 9.0, 10.0, 6.0));
         String svg = new RunChartPlot("t", "Rising", weeks(9), trend, null).svg();
         SvgChecks.check(svg, "t", "Rising");
-        assertThat(svg).contains("class=\"trend\"").contains("class=\"bracket trend\"").doesNotContain("class=\"shift\"");
+        assertThat(svg).contains("class=\"point trend\"").contains("class=\"bracket trend\"").doesNotContain("point shift");
         RunChart spike = RunChart.of(List.of(10.0, 11.0, 10.0, 12.0, 11.0, 10.0, 30.0, 11.0, 10.0, 12.0));
         String spiky = new RunChartPlot("s", "Spike", weeks(10), spike, null).svg();
         Document doc = SvgChecks.check(spiky, "s", "Spike");
-        assertThat(spiky).contains("class=\"astronomical\"");
+        assertThat(spiky).contains("class=\"point astronomical\"");
         assertThat(SvgChecks.description(doc)).contains("Astronomical point: Week 7, 30.");
         assertThat(SvgChecks.texts(doc)).contains("Astronomical point");
     }
