@@ -146,7 +146,7 @@ public final class App implements AutoCloseable {
                 new SchemePages(templates, schemes, rounds, schemesApi, people, reference, organisations),
                 schemesApi,
                 new ProjectPages(templates, projects, measures, cycles, scores, people, programmes, reference),
-                new ProjectsApi(projects, measures, cycles, scores, reference),
+                new ProjectsApi(projects, measures, cycles, scores, people, reference),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

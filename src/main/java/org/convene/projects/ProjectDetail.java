@@ -1,14 +1,21 @@
 package org.convene.projects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * Everything about a project, as its page and GET /api/v1/projects/{id} show it: the project, its
- * team, each measure with its data and run-chart analysis, the PDSA cycles, the latest confirmed
- * progress score (null before any) and the score its data suggest now.
+ * team, each measure with its data and run-chart analysis, the PDSA cycles, the progress scores the
+ * team confirmed (newest first) and the score its data suggest now.
  */
-public record ProjectDetail(Project project, List<TeamMember> team, List<MeasureDetail> measures, List<Cycle> cycles, Score score,
-                            ProgressScore.Suggestion suggestion) {
+public record ProjectDetail(Project project, List<TeamMember> team, List<MeasureDetail> measures, List<Cycle> cycles,
+                            List<Score> scores, ProgressScore.Suggestion suggestion) {
+
+    /** The latest confirmed score, null before any. */
+    @JsonProperty
+    public Score score() {
+        return scores.isEmpty() ? null : scores.get(0);
+    }
 
     /** What the progress score suggestion looks at. */
     static ProgressScore.Facts facts(Project project, List<TeamMember> team, List<MeasureDetail> measures, List<Cycle> cycles) {

@@ -134,7 +134,6 @@ public final class ProjectPages {
         Map<String, Object> model = new HashMap<>();
         model.put("detail", detail);
         model.put("charts", detail.measures().stream().map(ProjectPages::chart).toList());
-        model.put("history", scores.history(id));
         model.put("canChange", projects.canChange(viewer, id));
         model.put("runs", projects.runs(viewer, id));
         model.put("levels", ProgressScore.levels().stream()
@@ -254,13 +253,16 @@ public final class ProjectPages {
                 throw ValidationException.of(Map.of("personId", "Choose someone from the directory"));
             }
             TeamRole role = ProjectsApi.role(ctx.formParam("role"));
+            String name = people.visibleTo(personId, WebContext.viewer(ctx)).fullName();
             boolean joined = projects.addMember(p.id(), personId, role, WebContext.viewer(ctx).accountId());
-            String name = people.get(personId).fullName();
             WebContext.flash(ctx, joined ? name + " has joined the team as " + role.label().toLowerCase(Locale.UK)
                     : name + " is now " + role.label().toLowerCase(Locale.UK));
             ctx.redirect("/projects/" + p.id() + "/team");
         } catch (ValidationException e) {
             ctx.status(422);
+            teamPage(ctx, p, teamProblem(e.getMessage()));
+        } catch (NotFoundException e) {
+            ctx.status(404);
             teamPage(ctx, p, teamProblem(e.getMessage()));
         } catch (ConflictException e) {
             ctx.status(409);

@@ -8,6 +8,7 @@ import org.convene.directory.Reference;
 import org.convene.errors.BadRequestException;
 import org.convene.errors.ForbiddenException;
 import org.convene.errors.ValidationException;
+import org.convene.people.People;
 import org.convene.transfer.TransferApi;
 import org.convene.web.Json;
 import org.convene.web.Paged;
@@ -26,13 +27,15 @@ public final class ProjectsApi {
     private final Measures measures;
     private final Cycles cycles;
     private final Scores scores;
+    private final People people;
     private final Reference reference;
 
-    public ProjectsApi(Projects projects, Measures measures, Cycles cycles, Scores scores, Reference reference) {
+    public ProjectsApi(Projects projects, Measures measures, Cycles cycles, Scores scores, People people, Reference reference) {
         this.projects = projects;
         this.measures = measures;
         this.cycles = cycles;
         this.scores = scores;
+        this.people = people;
         this.reference = reference;
     }
 
@@ -102,7 +105,9 @@ public final class ProjectsApi {
     public void putMember(Context ctx) {
         long id = changeable(ctx, Params.pathId(ctx, "id"));
         TeamRole role = role(Json.read(ctx, TeamInput.class).role());
-        boolean joined = projects.addMember(id, Params.pathId(ctx, "personId"), role, WebContext.viewer(ctx).accountId());
+        // Only someone the viewer can find in the directory: an unlisted person is not put on show by others.
+        long personId = people.visibleTo(Params.pathId(ctx, "personId"), WebContext.viewer(ctx)).id();
+        boolean joined = projects.addMember(id, personId, role, WebContext.viewer(ctx).accountId());
         ctx.status(joined ? 201 : 200).json(projects.team(id));
     }
 
@@ -200,8 +205,8 @@ public final class ProjectsApi {
     // The progress score
 
     public void scores(Context ctx) {
-        long id = projects.get(Params.pathId(ctx, "id")).id();
-        ctx.json(new ScoresView(scores.detail(id).suggestion(), scores.history(id)));
+        ProjectDetail detail = scores.detail(Params.pathId(ctx, "id"));
+        ctx.json(new ScoresView(detail.suggestion(), detail.scores()));
     }
 
     public void confirmScore(Context ctx) {

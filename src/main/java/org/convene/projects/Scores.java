@@ -3,7 +3,6 @@ package org.convene.projects;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import org.convene.db.Rows;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,7 +32,7 @@ public final class Scores {
         List<MeasureDetail> details = measures.list(projectId).stream().map(this::measure).toList();
         List<Cycle> pdsa = cycles.list(projectId);
         ProgressScore.Suggestion suggestion = ProgressScore.suggest(ProjectDetail.facts(project, team, details, pdsa));
-        return new ProjectDetail(project, team, details, pdsa, latest(projectId).orElse(null), suggestion);
+        return new ProjectDetail(project, team, details, pdsa, history(projectId), suggestion);
     }
 
     public MeasureDetail measure(Measure measure) {
@@ -44,10 +43,6 @@ public final class Scores {
     public List<Score> history(long projectId) {
         return jdbi.withHandle(h -> h.createQuery(SCORE + "WHERE s.project_id = :p ORDER BY s.confirmed_at DESC, s.id DESC")
                 .bind("p", projectId).map((rs, ctx) -> score(rs)).list());
-    }
-
-    public Optional<Score> latest(long projectId) {
-        return history(projectId).stream().findFirst();
     }
 
     /** Records the score a team member confirmed, beside the suggestion as it stands now. */

@@ -7,7 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.convene.accounts.Role;
+import org.convene.db.ChangeFeed;
+import org.convene.people.People;
+import org.convene.people.PersonInput;
 import org.convene.people.Person;
 import org.convene.testing.TestApp;
 import org.convene.testing.WebClient;
@@ -88,14 +92,14 @@ class ProjectsApiTest {
                 "{\"title\": \"Huddle\", \"plan\": \"A huddle\", \"prediction\": \"Fewer falls\"}"), 201);
         assertThat(ok(call("GET", "/api/v1/projects/" + id + "/team", sponsorToken, null), 200))
                 .extracting(m -> m.get("role").asText()).containsExactly("lead", "coach", "sponsor");
-        // The team are ties: Nia, Carl and Sam, pairwise.
-        assertThat(ok(call("GET", "/api/v1/ties?source=project", leadToken, null), 200).get("total").asInt()).isEqualTo(3);
+        // The team are ties: Nia, Carl and Sam, pairwise (Carl's two shown).
+        assertThat(ok(call("GET", "/api/v1/ties?source=project&person=" + carl.id(), leadToken, null), 200).get("total").asInt()).isEqualTo(2);
 
         // Removing: not the owner; anyone else, and their ties go (added today).
         assertThat(call("DELETE", "/api/v1/projects/" + id + "/team/" + nia.id(), niaToken, null).statusCode()).isEqualTo(409);
         ok(call("DELETE", "/api/v1/projects/" + id + "/team/" + sam.id(), niaToken, null), 204);
         assertThat(call("DELETE", "/api/v1/projects/" + id + "/team/" + sam.id(), niaToken, null).statusCode()).isEqualTo(404);
-        assertThat(ok(call("GET", "/api/v1/ties?source=project", leadToken, null), 200).get("total").asInt()).isEqualTo(1);
+        assertThat(ok(call("GET", "/api/v1/ties?source=project&person=" + carl.id(), leadToken, null), 200).get("total").asInt()).isEqualTo(1);
 
         // Only the people running it confirm its score; not a programme lead from outside the team.
         assertThat(call("POST", "/api/v1/projects/" + id + "/scores", leadToken, "{\"score\": 1.0}").statusCode()).isEqualTo(403);
@@ -105,6 +109,9 @@ class ProjectsApiTest {
         assertThat(score.get("confirmedByName").asText()).isEqualTo("Carl Adviser");
         JsonNode scores = ok(call("GET", "/api/v1/projects/" + id + "/scores", sponsorToken, null), 200);
         assertThat(scores.get("history")).hasSize(1);
+        JsonNode after = ok(call("GET", "/api/v1/projects/" + id, sponsorToken, null), 200);
+        assertThat(after.get("score").get("score").asDouble()).isEqualTo(1.5);
+        assertThat(after.get("scores")).hasSize(1);
         assertThat(scores.get("suggestion").get("reasons").size()).isGreaterThan(1);
     }
 
@@ -149,6 +156,13 @@ class ProjectsApiTest {
                 .isEqualTo(422);
         assertThat(ok(call("PUT", "/api/v1/projects/" + id + "/presentation", niaToken, "{\"url\": \"https://example.org/slides\"}"), 200)
                 .get("presentationUrl").asText()).isEqualTo("https://example.org/slides");
+
+        // Someone not listed in the directory is not added by a participant (not found), only by a programme lead.
+        Person hidden = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(new PersonInput("Una Unlisted", "una@api.example", "",
+                "", null, "housing", "", List.of(), "", "", "", "email", false));
+        assertThat(call("PUT", "/api/v1/projects/" + id + "/team/" + hidden.id(), niaToken, "{}").statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/projects/" + id + "/team/999999", niaToken, "{}").statusCode()).isEqualTo(404);
+        ok(call("PUT", "/api/v1/projects/" + id + "/team/" + hidden.id(), leadToken, "{}"), 201);
     }
 
     @Test
