@@ -59,6 +59,12 @@ import org.convene.transfer.OrganisationsImport;
 import org.convene.transfer.PeopleImport;
 import org.convene.transfer.TransferApi;
 import org.convene.programmes.ProgrammePages;
+import org.convene.projects.Cycles;
+import org.convene.projects.Measures;
+import org.convene.projects.ProjectPages;
+import org.convene.projects.Projects;
+import org.convene.projects.ProjectsApi;
+import org.convene.projects.Scores;
 import org.convene.surveys.SurveyPages;
 import org.convene.transfer.TransferPages;
 import org.convene.web.ErrorMapping;
@@ -111,6 +117,10 @@ public final class App implements AutoCloseable {
         Schemes schemes = new Schemes(jdbi);
         Rounds rounds = new Rounds(jdbi, new Matcher(), config.baseUrl());
         SchemesApi schemesApi = new SchemesApi(schemes, rounds, people, reference, organisations);
+        Projects projects = new Projects(jdbi);
+        Measures measures = new Measures(jdbi);
+        Cycles cycles = new Cycles(jdbi);
+        Scores scores = new Scores(jdbi, projects, measures, cycles);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds);
@@ -135,6 +145,8 @@ public final class App implements AutoCloseable {
                         new ReportData(jdbi, surveys), programmes),
                 new SchemePages(templates, schemes, rounds, schemesApi, people, reference, organisations),
                 schemesApi,
+                new ProjectPages(templates, projects, measures, cycles, scores, people, programmes, reference),
+                new ProjectsApi(projects, measures, cycles, scores, people, reference),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

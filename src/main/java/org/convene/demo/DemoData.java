@@ -26,7 +26,7 @@ public final class DemoData {
     }
 
     public record Result(long people, long organisations, long ties, List<DemoAccount> accounts, String password, long millis,
-                         ProgrammeDemo.Loaded programme, MatchingDemo.Loaded matching) {
+                         ProgrammeDemo.Loaded programme, MatchingDemo.Loaded matching, ProjectDemo.Loaded projects) {
         public void print(PrintStream out, String baseUrl) {
             out.printf("%nDemo region loaded: %,d people, %,d organisations, %,d ties in %.1f s.%n",
                     people, organisations, ties, millis / 1000.0);
@@ -37,6 +37,10 @@ public final class DemoData {
             if (matching != null) {
                 out.printf("Demo matching scheme: '%s', %d members after %d rounds (%s/schemes/%d).%n",
                         MatchingDemo.SCHEME, matching.members(), matching.rounds(), baseUrl, matching.schemeId());
+            }
+            if (projects != null) {
+                out.printf("Demo projects: %d improvement projects of the cohort with %d data points (%s/projects).%n",
+                        projects.projectIds().size(), projects.points(), baseUrl);
             }
             out.println("Demo accounts (all with the password " + password + "):");
             for (DemoAccount a : accounts) {
@@ -117,7 +121,7 @@ public final class DemoData {
                 Accounts.create(h, email, hash, Set.of(role), personId, "active");
                 accounts.add(new DemoAccount(role, email, region.person(i).fullName(), personId));
             }
-            return new Result(people, region.organisations().size(), tieCount[0], accounts, password, 0, null, null);
+            return new Result(people, region.organisations().size(), tieCount[0], accounts, password, 0, null, null, null);
         });
         if (loaded == null) {
             return null;
@@ -131,9 +135,11 @@ public final class DemoData {
         long participant = loaded.accounts().stream().filter(a -> a.role() == Role.PARTICIPANT).map(DemoAccount::personId).findFirst().orElseThrow();
         ProgrammeDemo.Loaded programme = ProgrammeDemo.forRegion(jdbi, seed, participant, facilitator);
         MatchingDemo.Loaded matching = MatchingDemo.forRegion(jdbi, seed, participant, Math.min(120, people / 2));
+        Long sponsor = loaded.accounts().stream().filter(a -> a.role() == Role.SPONSOR).map(DemoAccount::personId).findFirst().orElse(null);
+        ProjectDemo.Loaded projects = ProjectDemo.forCohort(jdbi, seed, programme.cohortId(), participant, facilitator, sponsor);
         long ties = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ties").mapTo(Long.class).one());
         return new Result(loaded.people(), loaded.organisations(), ties, loaded.accounts(), password,
-                System.currentTimeMillis() - started, programme, matching);
+                System.currentTimeMillis() - started, programme, matching, projects);
     }
 
     /** Takes a block of ids from a sequence so rows can be copied with known ids. */

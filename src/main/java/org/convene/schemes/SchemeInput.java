@@ -45,14 +45,7 @@ public record SchemeInput(String name, String description, String cadence, Strin
         if (mode == null) {
             errors.add("meetingMode", "Choose how people meet: in_person, online or either");
         }
-        Long placeId = null;
-        String placeName = Text.singleLine(place);
-        if (!placeName.isEmpty()) {
-            placeId = places.stream().filter(p -> p.name().equalsIgnoreCase(placeName)).map(Place::id).findFirst().orElse(null);
-            if (placeId == null) {
-                errors.add("place", "Unknown place '" + Text.clip(placeName, 60) + "': choose one of the directory's places, or leave it blank");
-            }
-        }
+        Long placeId = Place.idOf(errors, "place", places, place);
         String cleanStep = Text.multiLine(firstStep);
         if (cleanStep.length() > 1000) {
             errors.add("firstStep", "Suggested first step must be 1,000 characters or fewer");

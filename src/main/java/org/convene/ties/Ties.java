@@ -61,6 +61,32 @@ public final class Ties {
         return new Recorded(find(h, id).orElseThrow(), inserted.isPresent());
     }
 
+    /**
+     * Records evidence that holds from now on (someone joins a project team): like {@link #record},
+     * but a tie from the same evidence that had ended (they left and came back) is current again.
+     */
+    public static Recorded recordOngoing(Handle h, TieInput.Valid tie, Long recordedBy) {
+        Recorded recorded = record(h, tie, recordedBy);
+        if (recorded.tie().endedOn() == null) {
+            return recorded;
+        }
+        h.createUpdate("UPDATE ties SET ended_on = NULL WHERE id = :id").bind("id", recorded.tie().id()).execute();
+        return new Recorded(find(h, recorded.tie().id()).orElseThrow(), false);
+    }
+
+    /**
+     * Withdraws one person's current evidence from a source and reference (someone leaves a project
+     * team): ties that began today are deleted, so correcting a mistake leaves no false history;
+     * older ones end today and stay in the history of the network.
+     */
+    public static void withdraw(Handle h, long personId, String source, String sourceRef) {
+        String mine = "(person_a = :p OR person_b = :p) AND source = :source AND source_ref = :ref AND ended_on IS NULL";
+        h.createUpdate("DELETE FROM ties WHERE " + mine + " AND started_on >= current_date")
+                .bind("p", personId).bind("source", source).bind("ref", sourceRef).execute();
+        h.createUpdate("UPDATE ties SET ended_on = greatest(started_on, current_date) WHERE " + mine)
+                .bind("p", personId).bind("source", source).bind("ref", sourceRef).execute();
+    }
+
     public Optional<Tie> find(long id) {
         return jdbi.withHandle(h -> find(h, id));
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * export writes that an import accepts and ignores (ids from another database mean nothing here),
  * so that an exported file re-imports as it is.
  */
-record Columns(List<String> read, List<String> required, List<String> ignored) {
+public record Columns(List<String> read, List<String> required, List<String> ignored) {
 
     boolean known(String column) {
         return read.contains(column) || ignored.contains(column);

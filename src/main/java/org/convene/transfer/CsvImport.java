@@ -23,14 +23,14 @@ import org.convene.errors.ImportRejectedException;
  * errors point at the line a spreadsheet or text editor shows. Blank lines, and rows whose cells
  * are all empty (spreadsheets write those), are skipped.
  */
-final class CsvImport {
-    static final int MAX_ROWS = 100_000;
+public final class CsvImport {
+    public static final int MAX_ROWS = 100_000;
     // RFC 4180 as commons-csv reads it, but blank lines come through as records so that the
     // parser's line count and ours stay in step; they are skipped below.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     /** The header as read (lower case, trimmed) and the data rows. */
-    record Sheet(List<String> columns, List<CsvRow> rows) {
+    public record Sheet(List<String> columns, List<CsvRow> rows) {
     }
 
     private CsvImport() {
@@ -40,7 +40,7 @@ final class CsvImport {
         return read(in, columns, MAX_ROWS);
     }
 
-    static Sheet read(InputStream in, Columns columns, int maxRows) {
+    public static Sheet read(InputStream in, Columns columns, int maxRows) {
         try (CSVParser parser = FORMAT.parse(new StrictUtf8Reader(in))) {
             Records records = new Records(parser);
             CSVRecord headerRecord = records.next();

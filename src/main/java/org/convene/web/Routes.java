@@ -23,6 +23,8 @@ import org.convene.organisations.OrganisationPages;
 import org.convene.organisations.OrganisationsApi;
 import org.convene.people.PeopleApi;
 import org.convene.programmes.ProgrammePages;
+import org.convene.projects.ProjectPages;
+import org.convene.projects.ProjectsApi;
 import org.convene.reports.ReportPages;
 import org.convene.schemes.SchemePages;
 import org.convene.schemes.SchemesApi;
@@ -43,7 +45,8 @@ public final class Routes {
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
-                  SchemePages schemes, SchemesApi schemesApi, Health health, Metrics metrics, OpenApi openApi) {
+                  SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, Health health,
+                  Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -170,6 +173,35 @@ public final class Routes {
                 post("/matches/{id}/block", SIGNED_IN, schemes::block, "Never be matched with this person again"),
                 post("/blocks/{personId}/remove", SIGNED_IN, schemes::unblock, "Remove a block"),
 
+                // Projects: everyone signed in reads them and may start one; the handlers let only the
+                // project's team (leads, members, coaches) and programme leads change one.
+                get("/projects", SIGNED_IN, projects::list, "Projects, with filters"),
+                get("/projects/new", SIGNED_IN, projects::newForm, "Start a project form"),
+                post("/projects", SIGNED_IN, projects::create, "Start a project (you lead it)"),
+                get("/projects/{id}", SIGNED_IN, projects::show, "A project: aim, team, run charts, PDSA cycles, progress score"),
+                get("/projects/{id}/edit", SIGNED_IN, projects::editForm, "Edit a project form (its team or programme leads)"),
+                post("/projects/{id}", SIGNED_IN, projects::update, "Save a project"),
+                get("/projects/{id}/team", SIGNED_IN, projects::team, "A project's team: find people, add, change roles, remove"),
+                post("/projects/{id}/team", SIGNED_IN, projects::addMember, "Add someone to the team, or change their role"),
+                post("/projects/{id}/team/{personId}/remove", SIGNED_IN, projects::removeMember, "Take someone off the team"),
+                post("/projects/{id}/presentation", SIGNED_IN, projects::addPresentation, "Save the final presentation (link or file)"),
+                get("/projects/{id}/presentation", SIGNED_IN, projects::presentation, "Download or open the final presentation"),
+                post("/projects/{id}/presentation/remove", SIGNED_IN, projects::removePresentation, "Remove the final presentation"),
+                post("/projects/{id}/scores", SIGNED_IN, projects::confirmScore, "Confirm the progress score (the people running the project)"),
+                get("/projects/{id}/measures/new", SIGNED_IN, projects::newMeasureForm, "Add a measure form"),
+                post("/projects/{id}/measures", SIGNED_IN, projects::createMeasure, "Add a measure"),
+                get("/measures/{id}", SIGNED_IN, projects::measure, "A measure: its run chart, data and data entry"),
+                get("/measures/{id}/edit", SIGNED_IN, projects::editMeasureForm, "Edit a measure form"),
+                post("/measures/{id}", SIGNED_IN, projects::updateMeasure, "Save a measure"),
+                post("/measures/{id}/delete", SIGNED_IN, projects::deleteMeasure, "Remove a measure and its data"),
+                post("/measures/{id}/points", SIGNED_IN, projects::addPoint, "Add one value"),
+                post("/measures/{id}/points.csv", SIGNED_IN, projects::importPoints, "Import values from an uploaded CSV file (all or nothing)"),
+                post("/points/{id}/delete", SIGNED_IN, projects::deletePoint, "Remove a value"),
+                get("/projects/{id}/cycles/new", SIGNED_IN, projects::newCycleForm, "Add a PDSA cycle form"),
+                post("/projects/{id}/cycles", SIGNED_IN, projects::createCycle, "Add a PDSA cycle"),
+                get("/cycles/{id}/edit", SIGNED_IN, projects::editCycleForm, "Update a PDSA cycle form"),
+                post("/cycles/{id}", SIGNED_IN, projects::updateCycle, "Save a PDSA cycle"),
+
                 // JSON API
                 get("/api/v1/people", SIGNED_IN, peopleApi::list, "Search people"),
                 post("/api/v1/people", DIRECTORY_MANAGER, peopleApi::create, "Add a person"),
@@ -252,7 +284,30 @@ public final class Routes {
                 put("/api/v1/matches/{id}/outcome", SIGNED_IN, schemesApi::outcome, "Say whether you met, with a rating (1-5) and comment"),
                 get("/api/v1/blocks", SIGNED_IN, schemesApi::blocks, "People you blocked from matching"),
                 post("/api/v1/blocks", SIGNED_IN, schemesApi::block, "Block someone from being matched with you"),
-                delete("/api/v1/blocks/{personId}", SIGNED_IN, schemesApi::unblock, "Remove a block"));
+                delete("/api/v1/blocks/{personId}", SIGNED_IN, schemesApi::unblock, "Remove a block"),
+
+                // Projects API (the same rules as the pages)
+                get("/api/v1/projects", SIGNED_IN, projectsApi::list, "Projects, with filters and pages"),
+                post("/api/v1/projects", SIGNED_IN, projectsApi::create, "Start a project"),
+                get("/api/v1/projects/{id}", SIGNED_IN, projectsApi::get, "A project with its team, measures, data, run-chart analysis, cycles and score"),
+                put("/api/v1/projects/{id}", SIGNED_IN, projectsApi::update, "Change a project (its team or programme leads)"),
+                get("/api/v1/projects/{id}/team", SIGNED_IN, projectsApi::team, "A project's team"),
+                put("/api/v1/projects/{id}/team/{personId}", SIGNED_IN, projectsApi::putMember, "Add someone to the team, or change their role"),
+                delete("/api/v1/projects/{id}/team/{personId}", SIGNED_IN, projectsApi::removeMember, "Take someone off the team"),
+                put("/api/v1/projects/{id}/presentation", SIGNED_IN, projectsApi::putPresentation, "Link the final presentation"),
+                delete("/api/v1/projects/{id}/presentation", SIGNED_IN, projectsApi::removePresentation, "Remove the final presentation"),
+                post("/api/v1/projects/{id}/measures", SIGNED_IN, projectsApi::createMeasure, "Add a measure"),
+                get("/api/v1/measures/{id}", SIGNED_IN, projectsApi::measure, "A measure with its data and run-chart analysis"),
+                put("/api/v1/measures/{id}", SIGNED_IN, projectsApi::updateMeasure, "Change a measure"),
+                delete("/api/v1/measures/{id}", SIGNED_IN, projectsApi::deleteMeasure, "Remove a measure and its data"),
+                post("/api/v1/measures/{id}/points", SIGNED_IN, projectsApi::addPoint, "Add one value"),
+                post("/api/v1/measures/{id}/points.csv", SIGNED_IN, projectsApi::importPoints, "Add values from a CSV body (all or nothing)"),
+                delete("/api/v1/points/{id}", SIGNED_IN, projectsApi::deletePoint, "Remove a value"),
+                get("/api/v1/projects/{id}/cycles", SIGNED_IN, projectsApi::cycles, "A project's PDSA cycles"),
+                post("/api/v1/projects/{id}/cycles", SIGNED_IN, projectsApi::createCycle, "Add a PDSA cycle"),
+                put("/api/v1/cycles/{id}", SIGNED_IN, projectsApi::updateCycle, "Change a PDSA cycle"),
+                get("/api/v1/projects/{id}/scores", SIGNED_IN, projectsApi::scores, "The suggested progress score and the confirmed ones"),
+                post("/api/v1/projects/{id}/scores", SIGNED_IN, projectsApi::confirmScore, "Confirm the progress score (the people running the project)"));
     }
 
     public List<Route> table() {

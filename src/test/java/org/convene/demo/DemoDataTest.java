@@ -32,6 +32,22 @@ class DemoDataTest {
             long outbox = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL").mapTo(Long.class).one());
             assertThat(matchTies).isPositive();
             assertThat(outbox).isZero();
+            // Three improvement projects of the cohort: their teams are ties, the falls rate shows a sustained shift down.
+            assertThat(result.projects().projectIds()).hasSize(3);
+            long projectTies = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'project'").mapTo(Long.class).one());
+            assertThat(projectTies).isPositive();
+            var scores = new org.convene.projects.Scores(app.jdbi(), new org.convene.projects.Projects(app.jdbi()),
+                    new org.convene.projects.Measures(app.jdbi()), new org.convene.projects.Cycles(app.jdbi()));
+            var falls = scores.detail(result.projects().projectIds().get(0));
+            assertThat(falls.project().title()).isEqualTo(ProjectDemo.FALLS);
+            assertThat(falls.measures().get(0).points()).hasSize(26);
+            assertThat(falls.measures().get(0).analysis().signals()).anySatisfy(s -> {
+                assertThat(s.rule()).isEqualTo("shift");
+                assertThat(s.improving()).isTrue();
+                assertThat(s.points()).as("the 14 weeks after the huddle, and any baseline weeks already below").isGreaterThanOrEqualTo(14);
+            });
+            assertThat(falls.suggestion().score()).isEqualTo(4.5);
+            assertThat(falls.score().score()).isEqualTo(4.0);
             assertThat(DemoData.fillIfEmpty(app.jdbi(), 3, 400)).as("not twice").isNull();
             DemoData.Result replaced = DemoData.load(app.jdbi(), 4, 300, true);
             assertThat(replaced.people()).isEqualTo(300);

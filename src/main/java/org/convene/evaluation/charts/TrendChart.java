@@ -357,7 +357,11 @@ public record TrendChart(String id, String title, List<String> categories, List<
     }
 
     private static String marker(int s, double x, double y, String colour) {
-        String shape = SHAPES[s % SHAPES.length];
+        return marker(SHAPES[s % SHAPES.length], x, y, colour);
+    }
+
+    /** A point's marker centred on (x, y): a circle, square, triangle or diamond, outlined in white. */
+    static String marker(String shape, double x, double y, String colour) {
         String style = "fill=\"" + colour + "\" stroke=\"" + Palette.WHITE + "\" stroke-width=\"1.5\"";
         return switch (shape) {
             case "square" -> "<rect x=\"" + Svg.num(x - 5) + "\" y=\"" + Svg.num(y - 5)
