@@ -292,8 +292,8 @@ final class Instance {
             }
         }
         if (needBig > big) {
-            throw new IllegalArgumentException(needBig + " groups have " + (small + 1) + " locked people, but only " + big
-                    + " groups can have " + (small + 1));
+            throw new IllegalArgumentException(needBig + " groups have " + (small + 1) + " locked people (with those who must be "
+                    + "with them), but only " + big + " of the " + k + " groups can have " + (small + 1));
         }
     }
 

@@ -4,9 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * Local search from a start, in the order of the objective: {@link DiversityPhase} (clashes, then
- * diversity), {@link BalancePhase} (alike numbers, keeping clashes and diversity), then
- * {@link WorstGroupPhase} (the worst group, keeping everything before). Each phase accepts only
- * moves that are no worse on everything the phases before it optimised.
+ * diversity), then {@link #finish}: {@link BalancePhase} (alike numbers, keeping clashes and
+ * diversity) and {@link WorstGroupPhase} (the worst group, keeping everything before). Each phase
+ * accepts only moves that are no worse on everything the phases before it optimised.
  */
 final class Search {
     private final Moves moves;
@@ -15,11 +15,26 @@ final class Search {
         moves = new Moves(in, state, random);
     }
 
-    void run() {
-        if (moves.movable.length == 0 && moves.in.units.length == moves.in.n) {
+    State state() {
+        return moves.s;
+    }
+
+    private boolean fixed() {
+        return moves.movable.length == 0 && moves.in.units.length == moves.in.n;
+    }
+
+    /** Fewest clashes, then most diversity. */
+    void diversity() {
+        if (!fixed()) {
+            new DiversityPhase(moves).run();
+        }
+    }
+
+    /** Alike numbers, then the worst group. */
+    void finish() {
+        if (fixed()) {
             return;
         }
-        new DiversityPhase(moves).run();
         if (moves.in.numbers > 0) {
             new BalancePhase(moves).run();
         }
