@@ -13,27 +13,32 @@ import java.util.stream.IntStream;
  * buckets of people (same sector and place; same sector; same place) are reassigned to the places
  * they hold, an assignment problem solved exactly per chunk; simulated annealing over neutral
  * swaps; the buckets again. Then the largest gaps are attacked directly: per quantity a band
- * around the middle of the groups' values, narrowed round by round while every group can be
- * brought inside it, working only on the groups outside (bucket reassignments, single swaps,
+ * around the middle of the groups' values that leaves out only the most extreme groups (1 %, at
+ * least 4), narrowed round by round while they can all be brought inside it, working only on the
+ * groups outside (bucket reassignments, single swaps,
  * re-splits of two groups with partners deviating the other way). The best formation seen, its
  * gaps sorted largest first and compared in order, is kept.
  */
 final class BalancePhase {
-    /** Above this many people bucket rounds, chunks and band sweeps are cut, to stay about linear in time. */
+    /** Above this many people the bucket rounds, chunks, annealing and band sweeps are cut, to stay about linear in time. */
     private static final int LARGE = 20_000;
-    private static final long ANNEAL_PER_PERSON = 2_000;
+    private static final long ANNEAL_PER_PERSON = 1_000;
     private static final long ANNEAL_MOST = 10_000_000;
     /** The last temperature, as a share of the first. */
     private static final double ANNEAL_END = 0.001;
     private static final int CHUNK = 60;
-    private static final int BUCKET_ROUNDS = 10;
+    private static final int BUCKET_ROUNDS = 6;
     private static final int SWEEPS = 12;
     private static final int BAND_ROUNDS = 40;
-    private static final double SHRINK = 0.85;
+    /** A band leaves out at least this many of the most extreme groups (and 1 % of them). */
+    private static final int EXTREMES = 8;
     /** Failures in a row before a quantity's band stops narrowing. */
     private static final int PATIENCE = 2;
     private static final int SPLIT_GROUPS = 24;
     private static final int SPLIT_BUDGET = 2_000;
+    /** Re-splits tried in all band rounds together: at least this many, and this many per group. */
+    private static final long SPLITS = 20_000;
+    private static final long SPLITS_PER_GROUP = 2;
     /** Assignment costs: a forbidden place, and the weight of a same-value pair against the numbers. */
     private static final double FORBIDDEN = 1e12;
     private static final double DIVERSITY_WEIGHT = 1e6;
@@ -53,9 +58,11 @@ final class BalancePhase {
     private final double[] cost;
     private final double[] reciprocal;
     private boolean exactSd;
+    private final boolean large;
     /** Per quantity, the groups from the lowest deviation from the centre to the highest. */
     private int[][] byDeviation;
     private double splitDelta;
+    private long splitsLeft;
 
     BalancePhase(Moves moves) {
         this.m = moves;
@@ -66,6 +73,7 @@ final class BalancePhase {
             m.buckets(p -> in.code[Instance.SECTOR][p]),
             m.buckets(p -> in.code[Instance.PLACE][p])};
         split = new Repartition(in, s);
+        large = in.n > LARGE;
         centreMean = new double[in.numbers];
         centreSd = new double[in.numbers];
         centreSd2 = new double[in.numbers];
@@ -89,27 +97,32 @@ final class BalancePhase {
         exactSd = false;
         centresChanged();
         buckets();
-        anneal(Math.min(ANNEAL_PER_PERSON * m.movable.length, ANNEAL_MOST));
+        anneal(Math.min(ANNEAL_PER_PERSON * m.movable.length, large ? ANNEAL_MOST / 2 : ANNEAL_MOST));
         buckets();
         exactSd = true;
         int[] best = s.assignment();
         double[] bestRanges = ranges();
-        double[] shrink = new double[quantities];
-        Arrays.fill(shrink, SHRINK);
+        int most = Math.max(EXTREMES, in.k / 100);
+        int[] extremes = new int[quantities];
+        Arrays.fill(extremes, most);
         int[] failures = new int[quantities];
         boolean[] active = new boolean[quantities];
         Arrays.fill(active, true);
-        for (int round = 0; round < BAND_ROUNDS; round++) {
+        splitsLeft = Math.max(SPLITS, SPLITS_PER_GROUP * in.k);
+        for (int round = 0, rounds = large ? BAND_ROUNDS / 4 : BAND_ROUNDS; round < rounds; round++) {
             double[] r = ranges();
-            boolean any = false;
             for (int j = 0; j < in.numbers; j++) {
                 double[] means = range(j, true);
                 double[] sds = range(j, false);
                 centreMean[j] = (means[0] + means[1]) / 2;
                 centreSd[j] = (sds[0] + sds[1]) / 2;
-                for (int q = 2 * j; q <= 2 * j + 1; q++) {
-                    band[q] = r[q] / 2 * (active[q] ? shrink[q] : 1) + EPS;
-                    any |= active[q] && r[q] > EPS;
+            }
+            boolean any = false;
+            for (int q = 0; q < quantities; q++) {
+                band[q] = r[q] / 2 + EPS;
+                if (active[q]) {
+                    band[q] = bandLeavingOut(q, extremes[q]);
+                    any |= band[q] < r[q] / 2;
                 }
             }
             if (!any) {
@@ -119,13 +132,13 @@ final class BalancePhase {
             sweeps();
             for (int q = 0; q < quantities; q++) {
                 if (active[q] && outside(q)) {
-                    // Narrow less after a failure; give up on the quantity after a few in a row.
+                    // Fewer groups outside after a failure; give up on the quantity after a few in a row.
                     failures[q]++;
-                    shrink[q] = 1 - (1 - SHRINK) / (1 << (2 * failures[q]));
+                    extremes[q] = Math.max(1, extremes[q] / 4);
                     active[q] = failures[q] < PATIENCE;
                 } else if (active[q]) {
                     failures[q] = 0;
-                    shrink[q] = SHRINK;
+                    extremes[q] = most;
                 }
             }
             double[] now = ranges();
@@ -135,6 +148,24 @@ final class BalancePhase {
             }
         }
         s.reassign(best);
+    }
+
+    /** The half-width of a band around quantity q's centre that leaves the most extreme {@code count} groups outside. */
+    private double bandLeavingOut(int q, int count) {
+        int j = q / 2;
+        double[] distance = new double[in.k];
+        int groups = 0;
+        for (int g = 0; g < in.k; g++) {
+            if (s.cnt(j, g) > 0) {
+                distance[groups++] = Math.abs(q % 2 == 0 ? s.groupMean(j, g) - centreMean[j] : s.groupSd(j, g) - centreSd[j]);
+            }
+        }
+        if (groups <= count) {
+            return 0;
+        }
+        double[] sorted = Arrays.copyOf(distance, groups);
+        Arrays.sort(sorted);
+        return sorted[groups - 1 - count];
     }
 
     /** The gap of each quantity: means of attribute j at 2j, SDs at 2j + 1. */
@@ -334,7 +365,7 @@ final class BalancePhase {
                     }
                     continue;
                 }
-                int chunk = in.n > LARGE ? CHUNK * 2 / 3 : CHUNK;
+                int chunk = large ? CHUNK / 2 : CHUNK;
                 for (int c = 0; c < people.length; c += chunk) {
                     int size = Math.min(chunk, people.length - c);
                     if (size > 1 && reassign(Arrays.copyOfRange(people, c, c + size))) {
@@ -364,7 +395,7 @@ final class BalancePhase {
 
     /** Bucket sweeps over everyone until one changes nothing (a few rounds at most). */
     private void buckets() {
-        int rounds = in.n > LARGE ? 3 : BUCKET_ROUNDS;
+        int rounds = large ? 2 : BUCKET_ROUNDS;
         for (int i = 0; i < rounds && bucketSweep(false); i++) {
             continue;
         }
@@ -442,7 +473,7 @@ final class BalancePhase {
 
     /** Sweeps over the groups outside their bands, single swaps then re-splits, until all are inside or nothing helps. */
     private void sweeps() {
-        for (int sweep = 0; sweep < (in.n > LARGE ? 3 : SWEEPS); sweep++) {
+        for (int sweep = 0; sweep < (large ? 3 : SWEEPS); sweep++) {
             boolean improved = bucketSweep(true);
             int outside = 0;
             int offset = m.random.nextInt(in.k);
@@ -462,7 +493,7 @@ final class BalancePhase {
             // The fewer groups outside, the more partner groups each one tries.
             int tries = Math.max(SPLIT_GROUPS, SPLIT_BUDGET / outside);
             sortByDeviation();
-            for (int x = 0; x < in.k; x++) {
+            for (int x = 0; x < in.k && splitsLeft > 0; x++) {
                 int g = (x + offset) % in.k;
                 if (cost[g] > 0 && resplit(g, tries)) {
                     improved = true;
@@ -534,6 +565,7 @@ final class BalancePhase {
             if (b == a || !split.load(a, b)) {
                 continue;
             }
+            splitsLeft--;
             double before = cost[a] + cost[b];
             int mask = split.best(numericChange(a, b, before), bestDelta);
             if (mask >= 0) {

@@ -14,6 +14,7 @@ final class DiversityPhase {
     static final int FULL_CHECK = 5_000;
     private static final int PASSES = 30;
     private static final int SPREAD_GROUPS = 64;
+    private static final int RESPLIT_GROUPS = 64;
 
     private final Instance in;
     private final State s;
@@ -40,11 +41,13 @@ final class DiversityPhase {
     void run() {
         int[] order = m.movable.clone();
         boolean everyone = m.full;
+        // Large problems sample fewer partners: spreading the values below finishes what sampling misses.
+        int samples = in.n > FULL_CHECK * 4 ? Moves.SAMPLES / 2 : Moves.SAMPLES;
         for (int pass = 0; pass < PASSES; pass++) {
             boolean improved = false;
             m.shuffle(order);
             for (int p : order) {
-                if (s.hasDuplicate(p) && bestSwap(p, everyone ? m.movable.length : Moves.SAMPLES)) {
+                if (s.hasDuplicate(p) && bestSwap(p, everyone ? m.movable.length : samples)) {
                     improved = true;
                 }
             }
@@ -59,6 +62,53 @@ final class DiversityPhase {
         if (!everyone) {
             spreadValues();
         }
+        resplits();
+    }
+
+    /**
+     * While diversity is below the bound or organisation clashes above their minimum: the best
+     * re-split of each group holding a must-together unit and a shared value or clash, with
+     * partner groups (all of them up to {@link #RESPLIT_GROUPS}, else a sample). Units move whole
+     * here, with any number of people in exchange, which the unit moves above cannot do.
+     */
+    private void resplits() {
+        long bound = Bound.of(in);
+        long fewest = Bound.fewestOrganisationClashes(in);
+        Repartition split = new Repartition(in, s);
+        for (int pass = 0; pass < PASSES && (s.diversity < bound || s.organisationClashes > fewest); pass++) {
+            boolean improved = false;
+            for (int a = 0; a < in.k; a++) {
+                if (!holdsUnitAndDuplicate(a)) {
+                    continue;
+                }
+                int tries = Math.min(in.k - 1, RESPLIT_GROUPS);
+                for (int t = 0; t < tries; t++) {
+                    int b = tries == in.k - 1 ? (a + 1 + t) % in.k : m.random.nextInt(in.k);
+                    if (b == a || !split.load(a, b)) {
+                        continue;
+                    }
+                    int mask = split.bestClashesAndDiversity();
+                    if (mask >= 0) {
+                        split.apply(mask);
+                        improved = true;
+                    }
+                }
+            }
+            if (!improved) {
+                return;
+            }
+        }
+    }
+
+    private boolean holdsUnitAndDuplicate(int g) {
+        boolean unit = false;
+        boolean duplicate = false;
+        for (int i = 0; i < s.size(g); i++) {
+            int p = s.member(g, i);
+            unit |= in.units[in.unitOf[p]].length > 1 && in.lock[p] < 0;
+            duplicate |= s.hasDuplicate(p);
+        }
+        return unit && duplicate;
     }
 
     /**

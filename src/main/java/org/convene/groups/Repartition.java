@@ -38,10 +38,10 @@ final class Repartition {
     private Scorer scorer;
     private double best;
     private int bestMask;
-    /** The split being scored: its mask, and the numeric sums of its first group (a). */
-    int mask;
-    long clash;
-    long sameWeight;
+    private boolean firstObjectives;
+    private long bestClash;
+    private long bestSame;
+    /** The numeric sums of the first group (a) of the split being scored. */
     final double[] sumA;
     final double[] sum2A;
     final int[] cntA;
@@ -151,14 +151,27 @@ final class Repartition {
      */
     int best(Scorer scorer, double threshold) {
         this.scorer = scorer;
+        firstObjectives = false;
         best = threshold;
         bestMask = -1;
         place(0, 0, 0, 0, 0, 0);
         return bestMask;
     }
 
+    /** The split with the fewest clashes (lexicographically), then the most diversity, if better than the current one; or -1. */
+    int bestClashesAndDiversity() {
+        firstObjectives = true;
+        bestClash = currentClash;
+        bestSame = currentSame;
+        bestMask = -1;
+        place(0, 0, 0, 0, 0, 0);
+        return bestMask;
+    }
+
     private void place(int i, int maskA, int maskB, int inA, long clashSoFar, long sameSoFar) {
-        if (clashSoFar > currentClash || (clashSoFar == currentClash && sameSoFar > currentSame)) {
+        long clashLimit = firstObjectives ? bestClash : currentClash;
+        long sameLimit = firstObjectives ? bestSame : currentSame;
+        if (clashSoFar > clashLimit || (clashSoFar == clashLimit && sameSoFar > sameLimit)) {
             return;
         }
         if (i == count) {
@@ -189,9 +202,14 @@ final class Repartition {
     }
 
     private void leaf(int maskA, long clashTotal, long sameTotal) {
-        mask = maskA;
-        clash = clashTotal;
-        sameWeight = sameTotal;
+        if (firstObjectives) {
+            if (clashTotal < bestClash || (clashTotal == bestClash && sameTotal < bestSame)) {
+                bestClash = clashTotal;
+                bestSame = sameTotal;
+                bestMask = maskA;
+            }
+            return;
+        }
         double score;
         if (clashTotal < currentClash || sameTotal < currentSame) {
             score = Double.NEGATIVE_INFINITY;
@@ -206,28 +224,6 @@ final class Repartition {
             best = score;
             bestMask = maskA;
         }
-    }
-
-    /** Diversity of group a and of group b under the split, from the same-value weights. */
-    long diversityA(int maskA) {
-        return diversityOf(maskA);
-    }
-
-    long diversityB(int maskA) {
-        return diversityOf(((1 << count) - 1) & ~maskA);
-    }
-
-    private long diversityOf(int mask) {
-        long pairs = Bound.choose2(Integer.bitCount(mask));
-        long d = 0;
-        for (int t = 0; t < Instance.ATTRIBUTES; t++) {
-            long sameT = 0;
-            for (int x = mask; x != 0; x &= x - 1) {
-                sameT += Integer.bitCount(same[t][Integer.numberOfTrailingZeros(x)] & mask);
-            }
-            d += in.weight[t] * (pairs - sameT / 2);
-        }
-        return d;
     }
 
     private void sums(int maskA) {
