@@ -43,16 +43,22 @@ final class DiversityPhase {
         boolean everyone = m.full;
         // Large problems sample fewer partners: spreading the values below finishes what sampling misses.
         int samples = in.n > FULL_CHECK * 4 ? Moves.SAMPLES / 2 : Moves.SAMPLES;
+        boolean unitsSettled = false;
         for (int pass = 0; pass < PASSES; pass++) {
-            boolean improved = false;
+            int made = 0;
             m.shuffle(order);
             for (int p : order) {
                 if (s.hasDuplicate(p) && bestSwap(p, everyone ? m.movable.length : samples)) {
-                    improved = true;
+                    made++;
                 }
             }
-            improved |= moveUnits();
-            if (!improved) {
+            boolean unitsMoved = !unitsSettled && moveUnits();
+            unitsSettled = !unitsMoved;
+            // Once sampling finds little (nothing, or in large problems fewer swaps than one per 1,000
+            // people, where spreading the values and re-splitting around units below are far
+            // quicker): every partner, or stop.
+            boolean little = made == 0 || (!everyone && in.n > FULL_CHECK && made < in.n / 1_000);
+            if (little && (!unitsMoved || in.n > FULL_CHECK)) {
                 if (everyone || in.n > FULL_CHECK) {
                     break;
                 }
