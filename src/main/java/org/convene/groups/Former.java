@@ -14,6 +14,9 @@ import java.util.SplittableRandom;
  * Deterministic: the same problem, rules and seed give the same formation.
  */
 public final class Former {
+    /** At most this many starts are finished (balanced and their worst group raised). */
+    private static final int FINISHED = 2;
+
     private final Rules rules;
 
     public Former() {
@@ -64,9 +67,6 @@ public final class Former {
         }
         return Explain.formation(in, best.assignment(), (System.nanoTime() - start) / 1e9);
     }
-
-    /** At most this many starts are finished (balanced and their worst group raised). */
-    private static final int FINISHED = 2;
 
     /** Starts: many for small problems, where each is cheap and local optima are common; one from 200 people. */
     static int starts(int n) {

@@ -143,16 +143,16 @@ final class Instance {
         int[] c = new int[n];
         for (int i = 0; i < n; i++) {
             Person p = people.get(i);
-            String k = key.apply(p);
-            if (emptyIsUnique && k.isEmpty()) {
+            String value = key.apply(p);
+            if (emptyIsUnique && value.isEmpty()) {
                 c[i] = names.size();
                 names.add("");
                 continue;
             }
-            Integer existing = codes.get(k);
+            Integer existing = codes.get(value);
             if (existing == null) {
                 existing = names.size();
-                codes.put(k, existing);
+                codes.put(value, existing);
                 names.add(label.apply(p));
             }
             c[i] = existing;
