@@ -34,13 +34,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "groups", mixinStandardHelpOptions = true,
-        description = {"Forms groups from files (issue 5). Group sizes differ by at most one. In this order:",
-                "no must-separate pair in a group; no two people of one organisation, then of one",
-                "team, when that can be avoided (else the fewest); the most diversity (3 x different",
-                "sector + 2 x organisation + 2 x profession + 1 x place, over the pairs in each group);",
-                "group means and SDs of years and band as alike as possible; the best worst group.",
+        description = {"Forms groups from files (issue 5). Sizes differ by at most one.",
+                "In this order: no must-separate pair in a group; no two people of one",
+                "organisation, then of one team, when avoidable (else the fewest); the most",
+                "diversity (3 x different sector + 2 x organisation + 2 x profession",
+                "+ 1 x place, over the pairs in each group); group means and SDs of years",
+                "and band as alike as possible; the best worst group.",
                 "people.csv: id,name,organisation,team,sector,profession,place,years,band",
-                "(team, years and band may be empty); separate.csv: a,b (ids never in one group).",
+                "(team, years and band may be empty); separate.csv: a,b (never together).",
                 "Writes group,id (groups numbered from 1)."})
 public final class GroupsCommand implements Runnable {
     private static final List<String> PEOPLE_COLUMNS =
