@@ -42,6 +42,12 @@ import org.convene.schemes.Rounds;
 import org.convene.schemes.SchemePages;
 import org.convene.schemes.Schemes;
 import org.convene.schemes.SchemesApi;
+import org.convene.sets.SetFormation;
+import org.convene.sets.SetMeetings;
+import org.convene.sets.SetPages;
+import org.convene.sets.Sets;
+import org.convene.sets.SetsApi;
+import org.convene.actions.Actions;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.Programmes;
 import org.convene.programmes.ProgrammesApi;
@@ -121,12 +127,16 @@ public final class App implements AutoCloseable {
         Measures measures = new Measures(jdbi);
         Cycles cycles = new Cycles(jdbi);
         Scores scores = new Scores(jdbi, projects, measures, cycles);
+        Sets learningSets = new Sets(jdbi);
+        SetFormation setFormation = new SetFormation(learningSets);
+        SetMeetings setMeetings = new SetMeetings(jdbi);
+        Actions actions = new Actions(jdbi);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds);
 
         this.routes = new Routes(
-                new HomePage(templates, jdbi),
+                new HomePage(templates, jdbi, actions, learningSets),
                 new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations),
                 new AdminPages(templates, accounts, registration, sessions, reference, organisations),
                 new PeoplePages(templates, people, organisations, reference, ties),
@@ -147,6 +157,8 @@ public final class App implements AutoCloseable {
                 schemesApi,
                 new ProjectPages(templates, projects, measures, cycles, scores, people, programmes, reference),
                 new ProjectsApi(projects, measures, cycles, scores, people, reference),
+                new SetPages(templates, programmes, learningSets, setFormation, setMeetings, actions),
+                new SetsApi(programmes, learningSets, setFormation, setMeetings, actions),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -68,6 +68,28 @@ public final class Former {
         return Explain.formation(in, best.assignment(), (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Explains a given assignment (person index to group index, as in {@link Formation#assignment()}),
+     * for example after a facilitator moved people by hand: the same groups, figures and clashes as
+     * a formation would report. Locks and together pairs are not enforced, and group sizes may
+     * differ by more than one.
+     *
+     * @throws IllegalArgumentException if the assignment does not give every person one of the
+     *     problem's groups
+     */
+    public Formation evaluate(Problem problem, int[] assignment) {
+        Instance in = new Instance(problem.withLocked(java.util.Map.of()).withTogether(java.util.List.of()), rules);
+        if (assignment.length != in.n) {
+            throw new IllegalArgumentException("The assignment has " + assignment.length + " people, the problem " + in.n);
+        }
+        for (int g : assignment) {
+            if (g < 0 || g >= in.k) {
+                throw new IllegalArgumentException("Group " + g + " is not one of the " + in.k + " groups");
+            }
+        }
+        return Explain.formation(in, assignment.clone(), 0);
+    }
+
     /** Starts: many for small problems, where each is cheap and local optima are common; one from 200 people. */
     static int starts(int n) {
         if (n <= 50) {

@@ -2,6 +2,11 @@ package org.convene.home;
 
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.time.LocalDate;
+import java.util.List;
+import org.convene.actions.Actions;
+import org.convene.sets.SetMeetingInput;
+import org.convene.sets.Sets;
 import org.convene.web.Templates;
 import org.convene.web.WebContext;
 import org.jdbi.v3.core.Jdbi;
@@ -10,10 +15,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class HomePage {
     private final Templates templates;
     private final Jdbi jdbi;
+    private final Actions actions;
+    private final Sets sets;
 
-    public HomePage(Templates templates, Jdbi jdbi) {
+    public HomePage(Templates templates, Jdbi jdbi, Actions actions, Sets sets) {
         this.templates = templates;
         this.jdbi = jdbi;
+        this.actions = actions;
+        this.sets = sets;
     }
 
     public record Figures(long people, long organisations, long ties, long crossSectorTies, long places) {
@@ -41,6 +50,9 @@ public final class HomePage {
         HashMap<String, Object> model = new HashMap<>();
         model.put("figures", figures);
         model.put("surveysToAnswer", surveysToAnswer);
+        model.put("actions", personId == null ? List.of() : actions.open(personId));
+        model.put("mySets", personId == null ? List.of() : sets.setsOfPerson(personId));
+        model.put("today", LocalDate.now(SetMeetingInput.ZONE));
         templates.page(ctx, "home.jte", model);
     }
 

@@ -28,6 +28,8 @@ import org.convene.projects.ProjectsApi;
 import org.convene.reports.ReportPages;
 import org.convene.schemes.SchemePages;
 import org.convene.schemes.SchemesApi;
+import org.convene.sets.SetPages;
+import org.convene.sets.SetsApi;
 import org.convene.surveys.SurveyPages;
 import org.convene.people.PeoplePages;
 import org.convene.programmes.ProgrammesApi;
@@ -45,8 +47,8 @@ public final class Routes {
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
-                  SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, Health health,
-                  Metrics metrics, OpenApi openApi) {
+                  SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
+                  SetsApi setsApi, Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -130,6 +132,20 @@ public final class Routes {
                 post("/cohorts/{id}/changes", PROGRAMME_TEAM, programmes::createChange, "Log a course change (PDSA)"),
                 get("/changes/{id}/edit", PROGRAMME_TEAM, programmes::editChangeForm, "A course change, to study and act on"),
                 post("/changes/{id}", PROGRAMME_TEAM, programmes::updateChange, "Save a course change"),
+
+                // Action learning sets and agreed actions
+                get("/cohorts/{id}/sets", PROGRAMME_TEAM, sets::board, "A cohort's action learning sets: form, move, lock, publish"),
+                post("/cohorts/{id}/sets", PROGRAMME_TEAM, sets::form, "Form the sets (again, around the locked people)"),
+                post("/cohorts/{id}/sets/move", PROGRAMME_TEAM, sets::move, "Move someone to another set (and lock them there)"),
+                post("/cohorts/{id}/sets/lock", PROGRAMME_TEAM, sets::lock, "Lock or unlock someone in their set"),
+                post("/cohorts/{id}/sets/publish", PROGRAMME_TEAM, sets::publish, "Publish the sets to their members"),
+                post("/cohorts/{id}/experience", PROGRAMME_TEAM, sets::experience, "Save years of experience and bands"),
+                get("/sets/{id}", SIGNED_IN, sets::set, "An action learning set (its members, or the team)"),
+                get("/sets/{id}/meetings/new", SIGNED_IN, sets::newMeeting, "Record a set meeting form (members)"),
+                post("/sets/{id}/meetings", SIGNED_IN, sets::createMeeting, "Record a set meeting (members)"),
+                get("/set-meetings/{id}", SIGNED_IN, sets::meeting, "A set meeting's record (members)"),
+                post("/set-meetings/{id}", SIGNED_IN, sets::updateMeeting, "Save a set meeting's record (members)"),
+                post("/actions/{id}/done", SIGNED_IN, sets::actionDone, "Mark one of your actions done or not done"),
 
                 // The evaluation report
                 get("/cohorts/{id}/report", REPORT_READER, reports::page, "A cohort's evaluation report"),
@@ -250,6 +266,18 @@ public final class Routes {
                 get("/api/v1/cohorts/{id}/changes", PROGRAMME_TEAM, programmesApi::changes, "The cohort's PDSA log"),
                 post("/api/v1/cohorts/{id}/changes", PROGRAMME_TEAM, programmesApi::createChange, "Record a course change"),
                 put("/api/v1/changes/{id}", PROGRAMME_TEAM, programmesApi::updateChange, "Update a course change"),
+                get("/api/v1/cohorts/{id}/sets", PROGRAMME_TEAM, setsApi::board, "A cohort's action learning sets, explained"),
+                post("/api/v1/cohorts/{id}/sets", PROGRAMME_TEAM, setsApi::form, "Form the sets (again, around the locked people)"),
+                post("/api/v1/cohorts/{id}/sets/moves", PROGRAMME_TEAM, setsApi::move, "Move someone to another set"),
+                post("/api/v1/cohorts/{id}/sets/locks", PROGRAMME_TEAM, setsApi::lock, "Lock or unlock someone in their set"),
+                post("/api/v1/cohorts/{id}/sets/publish", PROGRAMME_TEAM, setsApi::publish, "Publish the sets to their members"),
+                put("/api/v1/cohorts/{id}/experience", PROGRAMME_TEAM, setsApi::experience, "Years of experience and bands"),
+                get("/api/v1/sets/{id}", SIGNED_IN, setsApi::set, "An action learning set (its members, or the team)"),
+                post("/api/v1/sets/{id}/meetings", SIGNED_IN, setsApi::createMeeting, "Record a set meeting (members)"),
+                get("/api/v1/set-meetings/{id}", SIGNED_IN, setsApi::meeting, "A set meeting's record (members)"),
+                put("/api/v1/set-meetings/{id}", SIGNED_IN, setsApi::updateMeeting, "Change a set meeting's record (members)"),
+                get("/api/v1/actions", SIGNED_IN, setsApi::myActions, "Your actions not yet done"),
+                post("/api/v1/actions/{id}/done", SIGNED_IN, setsApi::actionDone, "Mark one of your actions done or not done"),
                 get("/api/v1/cohorts/{id}/surveys", PROGRAMME_TEAM, surveysApi::list, "A cohort's surveys"),
                 post("/api/v1/cohorts/{id}/surveys", PROGRAMME_LEAD, surveysApi::create, "Add a baseline, end or custom survey"),
                 get("/api/v1/surveys/{id}", PROGRAMME_TEAM, surveysApi::get, "A survey with its questions"),

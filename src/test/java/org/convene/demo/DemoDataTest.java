@@ -48,6 +48,22 @@ class DemoDataTest {
             });
             assertThat(falls.suggestion().score()).isEqualTo(4.5);
             assertThat(falls.score().score()).isEqualTo(4.0);
+            // The cohort's action learning sets are formed by the engine and published: their members are ties,
+            // no two from one organisation share a set, and the demo participant has an action from the first meeting.
+            long sets = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM learning_sets").mapTo(Long.class).one());
+            long setTies = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'learning_set'").mapTo(Long.class).one());
+            long expectedTies = app.jdbi().withHandle(h -> h.createQuery("SELECT coalesce(sum(n * (n - 1) / 2), 0) FROM "
+                    + "(SELECT count(*) AS n FROM learning_set_members GROUP BY set_id) s").mapTo(Long.class).one());
+            long clashes = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM learning_set_members a JOIN learning_set_members b "
+                    + "ON b.set_id = a.set_id AND b.person_id > a.person_id JOIN people pa ON pa.id = a.person_id "
+                    + "JOIN people pb ON pb.id = b.person_id WHERE pa.organisation_id = pb.organisation_id").mapTo(Long.class).one());
+            long participantActions = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM actions a JOIN accounts c "
+                    + "ON c.person_id = a.person_id WHERE c.email = :e AND a.done_at IS NULL")
+                    .bind("e", "participant@" + DemoData.DEMO_DOMAIN).mapTo(Long.class).one());
+            assertThat(sets).isEqualTo(6);
+            assertThat(setTies).isEqualTo(expectedTies).isPositive();
+            assertThat(clashes).isZero();
+            assertThat(participantActions).isEqualTo(1);
             assertThat(DemoData.fillIfEmpty(app.jdbi(), 3, 400)).as("not twice").isNull();
             DemoData.Result replaced = DemoData.load(app.jdbi(), 4, 300, true);
             assertThat(replaced.people()).isEqualTo(300);

@@ -34,6 +34,40 @@ class FormerTest {
     }
 
     @Test
+    void evaluatingAFormationGivesItsOwnFiguresAndAHandMadeMoveIsScoredExactly() {
+        List<Person> people = randomPeople(24, 5, 8);
+        Problem problem = Problem.of(people, Sizing.groups(4));
+        Formation formed = FORMER.form(problem);
+        Formation same = FORMER.evaluate(problem, formed.assignment());
+        assertThat(same.totals().diversity()).isEqualTo(formed.totals().diversity());
+        assertThat(same.totals().upperBound()).isEqualTo(formed.totals().upperBound());
+        assertThat(same.groups().get(2).ids()).isEqualTo(formed.groups().get(2).ids());
+        // Move person 0 into another group: the total changes by what d says it should.
+        int[] moved = formed.assignment();
+        int from = moved[0];
+        int to = (from + 1) % 4;
+        moved[0] = to;
+        long expected = formed.totals().diversity();
+        Rules rules = Rules.DEFAULT;
+        for (int j = 1; j < people.size(); j++) {
+            if (moved[j] == from) {
+                expected -= rules.distance(people.get(0), people.get(j));
+            } else if (moved[j] == to) {
+                expected += rules.distance(people.get(0), people.get(j));
+            }
+        }
+        Formation after = FORMER.evaluate(problem, moved);
+        assertThat(after.totals().diversity()).isEqualTo(expected);
+        assertThat(after.groups().get(to).size()).isEqualTo(formed.groups().get(to).size() + 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FORMER.evaluate(problem, new int[] {0, 1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("24");
+        int[] outside = formed.assignment();
+        outside[3] = 4;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FORMER.evaluate(problem, outside))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not one of the 4 groups");
+    }
+
+    @Test
     void groupSizesDifferByAtMostOneAndEveryoneIsPlacedOnce() {
         for (int n : new int[] {7, 13, 50, 101}) {
             for (Sizing sizing : List.of(Sizing.groups(2), Sizing.groups(3), Sizing.groups(7), Sizing.size(4), Sizing.size(6))) {

@@ -1,0 +1,53 @@
+package org.convene.demo;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.convene.sets.SetFormation;
+import org.convene.sets.SetMeetingInput;
+import org.convene.sets.SetMember;
+import org.convene.sets.Sets;
+import org.convene.sets.SetMeetings;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The demo cohort's action learning sets, through the real services: years of experience and band
+ * for everyone (seeded, more years with a higher band), sets of five formed by the group engine
+ * and published (so their members become ties), and a first meeting of the demo participant's
+ * set, with an action on their home page.
+ */
+final class SetsDemo {
+    private SetsDemo() {
+    }
+
+    record Loaded(int sets, long participantSet) {
+    }
+
+    static Loaded forCohort(Jdbi jdbi, long seed, long cohortId, long participantPersonId) {
+        Sets sets = new Sets(jdbi);
+        SplittableRandom random = new SplittableRandom(seed * 31 + 5);
+        Map<Long, String[]> experience = new HashMap<>();
+        for (SetMember m : sets.members(cohortId)) {
+            int band = 4 + random.nextInt(5);
+            int years = Math.max(1, Math.min(40, (band - 3) * 4 + random.nextInt(9) - 2));
+            experience.put(m.personId(), new String[] {String.valueOf(years), String.valueOf(band)});
+        }
+        sets.saveExperience(cohortId, experience);
+        new SetFormation(sets).form(cohortId, 5, seed, true, null);
+        sets.publish(cohortId, null);
+        long setId = sets.publishedSetOf(cohortId, participantPersonId).orElseThrow();
+        List<Long> members = sets.getSet(setId).members().stream().map(SetMember::personId).toList();
+        long presenter = members.get(0) == participantPersonId ? members.get(1) : members.get(0);
+        new SetMeetings(jdbi).create(setId, new SetMeetingInput(LocalDate.now().minusWeeks(2).toString(), "14:00", "Online",
+                presenter, "Patients wait for care packages after they are fit to leave hospital; nobody owns the whole journey.",
+                "Who else sees this delay?\nWhat would the people waiting say?\nWhat have you already tried?", "",
+                "Agreed to map one patient's journey across hospital, social care and housing before the next meeting.",
+                List.of(new SetMeetingInput.ActionInput(participantPersonId, "Shadow the discharge coordinator for a morning",
+                        LocalDate.now().plusWeeks(1).toString()),
+                    new SetMeetingInput.ActionInput(presenter, "Ask the housing team how they hear about discharges",
+                        LocalDate.now().plusWeeks(2).toString()))).validated(members), null);
+        return new Loaded(sets.sets(cohortId).size(), setId);
+    }
+}
