@@ -48,6 +48,9 @@ import org.convene.sets.SetPages;
 import org.convene.sets.Sets;
 import org.convene.sets.SetsApi;
 import org.convene.actions.Actions;
+import org.convene.coaching.CoachingApi;
+import org.convene.coaching.CoachingPages;
+import org.convene.coaching.Conversations;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.Programmes;
 import org.convene.programmes.ProgrammesApi;
@@ -131,6 +134,7 @@ public final class App implements AutoCloseable {
         SetFormation setFormation = new SetFormation(learningSets);
         SetMeetings setMeetings = new SetMeetings(jdbi);
         Actions actions = new Actions(jdbi);
+        Conversations conversations = new Conversations(jdbi);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds);
@@ -159,6 +163,8 @@ public final class App implements AutoCloseable {
                 new ProjectsApi(projects, measures, cycles, scores, people, reference),
                 new SetPages(templates, programmes, learningSets, setFormation, setMeetings, actions),
                 new SetsApi(programmes, learningSets, setFormation, setMeetings, actions),
+                new CoachingPages(templates, conversations, jdbi),
+                new CoachingApi(conversations),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -44,9 +44,9 @@ final class SetsDemo {
                 presenter, "Patients wait for care packages after they are fit to leave hospital; nobody owns the whole journey.",
                 "Who else sees this delay?\nWhat would the people waiting say?\nWhat have you already tried?", "",
                 "Agreed to map one patient's journey across hospital, social care and housing before the next meeting.",
-                List.of(new SetMeetingInput.ActionInput(participantPersonId, "Shadow the discharge coordinator for a morning",
+                List.of(new org.convene.actions.AgreedAction(participantPersonId, "Shadow the discharge coordinator for a morning",
                         LocalDate.now().plusWeeks(1).toString()),
-                    new SetMeetingInput.ActionInput(presenter, "Ask the housing team how they hear about discharges",
+                    new org.convene.actions.AgreedAction(presenter, "Ask the housing team how they hear about discharges",
                         LocalDate.now().plusWeeks(2).toString()))).validated(members), null);
         return new Loaded(sets.sets(cohortId).size(), setId);
     }

@@ -71,7 +71,7 @@ public final class SetMeetings {
     }
 
     private static void addActions(Handle h, long meeting, SetMeetingInput.Valid input, Long by) {
-        for (SetMeetingInput.ValidAction a : input.actions()) {
+        for (org.convene.actions.AgreedAction.Valid a : input.actions()) {
             Actions.add(h, a.person(), a.description(), a.dueOn(), Actions.SET_MEETING, meeting, by);
         }
     }

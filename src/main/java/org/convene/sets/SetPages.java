@@ -210,16 +210,7 @@ public final class SetPages {
     }
 
     static SetMeetingInput meetingInput(Context ctx) {
-        List<SetMeetingInput.ActionInput> rows = new ArrayList<>();
-        for (int i = 0; i < SetMeetingInput.MAX_ACTIONS + 1; i++) {
-            String text = ctx.formParam("action-" + i);
-            if (text == null) {
-                continue;
-            }
-            String who = ctx.formParam("actionPerson-" + i);
-            rows.add(new SetMeetingInput.ActionInput(who == null || who.isBlank() ? null : parseLong(who),
-                    text, ctx.formParam("actionDue-" + i)));
-        }
+        List<org.convene.actions.AgreedAction> rows = org.convene.actions.AgreedAction.fromForm(ctx);
         String presenter = ctx.formParam("presenter");
         return new SetMeetingInput(ctx.formParam("date"), ctx.formParam("time"), ctx.formParam("location"),
                 presenter == null || presenter.isBlank() ? null : parseLong(presenter), ctx.formParam("problem"),

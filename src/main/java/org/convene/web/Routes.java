@@ -28,6 +28,8 @@ import org.convene.projects.ProjectsApi;
 import org.convene.reports.ReportPages;
 import org.convene.schemes.SchemePages;
 import org.convene.schemes.SchemesApi;
+import org.convene.coaching.CoachingApi;
+import org.convene.coaching.CoachingPages;
 import org.convene.sets.SetPages;
 import org.convene.sets.SetsApi;
 import org.convene.surveys.SurveyPages;
@@ -48,7 +50,7 @@ public final class Routes {
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
-                  SetsApi setsApi, Health health, Metrics metrics, OpenApi openApi) {
+                  SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -146,6 +148,11 @@ public final class Routes {
                 get("/set-meetings/{id}", SIGNED_IN, sets::meeting, "A set meeting's record (members)"),
                 post("/set-meetings/{id}", SIGNED_IN, sets::updateMeeting, "Save a set meeting's record (members)"),
                 post("/actions/{id}/done", SIGNED_IN, sets::actionDone, "Mark one of your actions done or not done"),
+                get("/coaching", SIGNED_IN, coaching::list, "Your GROW coaching conversations (as coach or coachee)"),
+                get("/coaching/new", SIGNED_IN, coaching::newForm, "Record a coaching conversation form"),
+                post("/coaching", SIGNED_IN, coaching::create, "Record a coaching conversation"),
+                get("/coaching/{id}", SIGNED_IN, coaching::show, "A coaching conversation (its coach and coachee only)"),
+                post("/coaching/{id}", SIGNED_IN, coaching::update, "Save a coaching conversation (its coach and coachee only)"),
 
                 // The evaluation report
                 get("/cohorts/{id}/report", REPORT_READER, reports::page, "A cohort's evaluation report"),
@@ -277,6 +284,10 @@ public final class Routes {
                 get("/api/v1/set-meetings/{id}", SIGNED_IN, setsApi::meeting, "A set meeting's record (members)"),
                 put("/api/v1/set-meetings/{id}", SIGNED_IN, setsApi::updateMeeting, "Change a set meeting's record (members)"),
                 get("/api/v1/actions", SIGNED_IN, setsApi::myActions, "Your actions not yet done"),
+                get("/api/v1/coaching", SIGNED_IN, coachingApi::list, "Your GROW coaching conversations"),
+                post("/api/v1/coaching", SIGNED_IN, coachingApi::create, "Record a coaching conversation (you are the coach)"),
+                get("/api/v1/coaching/{id}", SIGNED_IN, coachingApi::get, "A coaching conversation (its coach and coachee only)"),
+                put("/api/v1/coaching/{id}", SIGNED_IN, coachingApi::update, "Change a coaching conversation (its coach and coachee only)"),
                 post("/api/v1/actions/{id}/done", SIGNED_IN, setsApi::actionDone, "Mark one of your actions done or not done"),
                 get("/api/v1/cohorts/{id}/surveys", PROGRAMME_TEAM, surveysApi::list, "A cohort's surveys"),
                 post("/api/v1/cohorts/{id}/surveys", PROGRAMME_LEAD, surveysApi::create, "Add a baseline, end or custom survey"),

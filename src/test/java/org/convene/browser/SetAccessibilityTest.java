@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Action learning sets in real Chromium with axe-core (WCAG 2.0-2.2 A and AA) on every page: the
  * facilitator's board for the demo cohort (published sets, and the years form with errors), a
  * set's page and its meeting record for a member, the meeting form with errors, the home page with
- * actions; and the journey: form sets for a new cohort, move a member with htmx, publish.
+ * actions, coaching conversations and the GROW form with errors; and the journey: form sets for a new cohort, move a member with htmx, publish.
  */
 @Tag("browser")
 class SetAccessibilityTest {
@@ -114,6 +114,18 @@ class SetAccessibilityTest {
         PageAudit.audit(asParticipant, "/", "Convene", page -> {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your actions"))).isVisible();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your action learning sets"))).isVisible();
+        });
+    }
+
+    @Test
+    void coachingConversationsAndTheGrowFormWithErrors() {
+        PageAudit.audit(asParticipant, "/coaching", "Coaching conversations", page ->
+                assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record a conversation"))).isVisible());
+        PageAudit.audit(asParticipant, "/coaching/new", "Record a coaching conversation", page -> {
+            page.getByLabel("Email address of the person you coached").fill("lead@" + DemoData.DEMO_DOMAIN);
+            button(page, "Save the conversation").click();
+            assertThat(page.locator(".govuk-error-summary")).isVisible();
+            assertThat(page.getByText("Write down the goal of the conversation").first()).isVisible();
         });
     }
 
