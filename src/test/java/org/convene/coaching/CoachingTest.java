@@ -9,7 +9,6 @@ import org.convene.accounts.Role;
 import org.convene.people.Person;
 import org.convene.testing.TestApp;
 import org.convene.testing.WebClient;
-import org.convene.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +45,6 @@ class CoachingTest {
         return WebClient.api(app, method, path, token, json);
     }
 
-    private static JsonNode ok(HttpResponse<String> r, int status) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        return r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
-    }
 
     @Test
     void aConversationIsSeenOnlyByItsCoachAndCoacheeAndItsActionsReachTheirOwners() throws Exception {
@@ -57,14 +52,14 @@ class CoachingTest {
                 + "\"reality\": \"No one owns the Friday delays\", \"options\": \"Ask the ward; ask housing\", \"will\": \"Start with housing\", "
                 + "\"reviewOn\": \"2027-02-10\", \"actions\": [{\"person\": " + coachee.id() + ", \"description\": \"Meet the housing lead\", "
                 + "\"dueOn\": \"2027-01-24\"}, {\"person\": " + coach.id() + ", \"description\": \"Send the GROW notes\"}]}";
-        JsonNode created = ok(call("POST", "/api/v1/coaching", coachToken, body), 201);
+        JsonNode created = WebClient.json(call("POST", "/api/v1/coaching", coachToken, body), 201);
         long id = created.get("id").asLong();
         assertThat(created.get("actions")).hasSize(2);
-        assertThat(ok(call("GET", "/api/v1/coaching/" + id, coacheeToken, null), 200).get("goal").asText()).isEqualTo("Lead the discharge pilot");
+        assertThat(WebClient.json(call("GET", "/api/v1/coaching/" + id, coacheeToken, null), 200).get("goal").asText()).isEqualTo("Lead the discharge pilot");
         assertThat(call("GET", "/api/v1/coaching/" + id, outsiderToken, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/v1/coaching/" + id, adminToken, null).statusCode()).as("not even administrators").isEqualTo(404);
-        assertThat(ok(call("GET", "/api/v1/coaching", outsiderToken, null), 200)).isEmpty();
-        JsonNode mine = ok(call("GET", "/api/v1/actions", coacheeToken, null), 200);
+        assertThat(WebClient.json(call("GET", "/api/v1/coaching", outsiderToken, null), 200)).isEmpty();
+        JsonNode mine = WebClient.json(call("GET", "/api/v1/actions", coacheeToken, null), 200);
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("link").asText()).isEqualTo("/coaching/" + id);
 
@@ -73,7 +68,7 @@ class CoachingTest {
         assertThat(call("PUT", "/api/v1/coaching/" + id, coacheeToken, update).statusCode()).as("unknown field").isEqualTo(400);
         String clean = "{\"coachee\": " + coachee.id() + ", \"heldOn\": \"2027-01-10\", \"goal\": \"Lead the discharge pilot\", "
                 + "\"will\": \"Start with housing, then the ward\"}";
-        assertThat(ok(call("PUT", "/api/v1/coaching/" + id, coacheeToken, clean), 200).get("will").asText()).endsWith("then the ward");
+        assertThat(WebClient.json(call("PUT", "/api/v1/coaching/" + id, coacheeToken, clean), 200).get("will").asText()).endsWith("then the ward");
         long olly = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM people WHERE email = 'olly@coaching.example'")
                 .mapTo(Long.class).one());
         String swapped = clean.replace(String.valueOf(coachee.id()), String.valueOf(olly));

@@ -53,13 +53,9 @@ class ProjectsApiTest {
         return WebClient.api(app, method, path, token, json);
     }
 
-    private static JsonNode ok(HttpResponse<String> r, int status) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        return r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
-    }
 
     private static long newProject(String token, String title) throws Exception {
-        return ok(call("POST", "/api/v1/projects", token, "{\"title\": \"" + title + "\", \"aim\": \"Halve falls by March\", "
+        return WebClient.json(call("POST", "/api/v1/projects", token, "{\"title\": \"" + title + "\", \"aim\": \"Halve falls by March\", "
                 + "\"status\": \"active\", \"place\": \"test town\", \"startsOn\": \"2025-01-06\"}"), 201).get("id").asLong();
     }
 
@@ -70,7 +66,7 @@ class ProjectsApiTest {
     @Test
     void anyoneSignedInStartsAProjectAndOnlyItsTeamAndProgrammeLeadsChangeIt() throws Exception {
         long id = newProject(niaToken, "Fewer falls");
-        JsonNode detail = ok(call("GET", "/api/v1/projects/" + id, carlToken, null), 200);
+        JsonNode detail = WebClient.json(call("GET", "/api/v1/projects/" + id, carlToken, null), 200);
         assertThat(detail.get("project").get("ownerName").asText()).isEqualTo("Nia Nurse");
         assertThat(detail.get("project").get("placeName").asText()).isEqualTo("Test Town");
         assertThat(detail.get("team").get(0).get("role").asText()).isEqualTo("lead");
@@ -80,36 +76,36 @@ class ProjectsApiTest {
         assertThat(call("PUT", "/api/v1/projects/" + id, carlToken, change).statusCode()).isEqualTo(403);
         assertThat(call("PUT", "/api/v1/projects/" + id, sponsorToken, change).statusCode()).isEqualTo(403);
         assertThat(call("PUT", "/api/v1/projects/" + id + "/team/" + carl.id(), carlToken, "{}").statusCode()).isEqualTo(403);
-        assertThat(ok(call("PUT", "/api/v1/projects/" + id, leadToken, change), 200).get("title").asText()).isEqualTo("Fewer falls on Ward 3");
+        assertThat(WebClient.json(call("PUT", "/api/v1/projects/" + id, leadToken, change), 200).get("title").asText()).isEqualTo("Fewer falls on Ward 3");
 
         // A sponsor follows the project but does not change it; a member does.
-        assertThat(ok(call("PUT", "/api/v1/projects/" + id + "/team/" + sam.id(), niaToken, "{\"role\": \"sponsor\"}"), 201)).hasSize(2);
+        assertThat(WebClient.json(call("PUT", "/api/v1/projects/" + id + "/team/" + sam.id(), niaToken, "{\"role\": \"sponsor\"}"), 201)).hasSize(2);
         assertThat(call("POST", "/api/v1/projects/" + id + "/cycles", sponsorToken,
                 "{\"title\": \"Huddle\", \"plan\": \"A huddle\", \"prediction\": \"Fewer falls\"}").statusCode()).isEqualTo(403);
-        ok(call("PUT", "/api/v1/projects/" + id + "/team/" + carl.id(), niaToken, "{\"role\": \"member\"}"), 201);
-        ok(call("PUT", "/api/v1/projects/" + id + "/team/" + carl.id(), niaToken, "{\"role\": \"coach\"}"), 200);
-        ok(call("POST", "/api/v1/projects/" + id + "/cycles", carlToken,
+        WebClient.json(call("PUT", "/api/v1/projects/" + id + "/team/" + carl.id(), niaToken, "{\"role\": \"member\"}"), 201);
+        WebClient.json(call("PUT", "/api/v1/projects/" + id + "/team/" + carl.id(), niaToken, "{\"role\": \"coach\"}"), 200);
+        WebClient.json(call("POST", "/api/v1/projects/" + id + "/cycles", carlToken,
                 "{\"title\": \"Huddle\", \"plan\": \"A huddle\", \"prediction\": \"Fewer falls\"}"), 201);
-        assertThat(ok(call("GET", "/api/v1/projects/" + id + "/team", sponsorToken, null), 200))
+        assertThat(WebClient.json(call("GET", "/api/v1/projects/" + id + "/team", sponsorToken, null), 200))
                 .extracting(m -> m.get("role").asText()).containsExactly("lead", "coach", "sponsor");
         // The team are ties: Nia, Carl and Sam, pairwise (Carl's two shown).
-        assertThat(ok(call("GET", "/api/v1/ties?source=project&person=" + carl.id(), leadToken, null), 200).get("total").asInt()).isEqualTo(2);
+        assertThat(WebClient.json(call("GET", "/api/v1/ties?source=project&person=" + carl.id(), leadToken, null), 200).get("total").asInt()).isEqualTo(2);
 
         // Removing: not the owner; anyone else, and their ties go (added today).
         assertThat(call("DELETE", "/api/v1/projects/" + id + "/team/" + nia.id(), niaToken, null).statusCode()).isEqualTo(409);
-        ok(call("DELETE", "/api/v1/projects/" + id + "/team/" + sam.id(), niaToken, null), 204);
+        WebClient.json(call("DELETE", "/api/v1/projects/" + id + "/team/" + sam.id(), niaToken, null), 204);
         assertThat(call("DELETE", "/api/v1/projects/" + id + "/team/" + sam.id(), niaToken, null).statusCode()).isEqualTo(404);
-        assertThat(ok(call("GET", "/api/v1/ties?source=project&person=" + carl.id(), leadToken, null), 200).get("total").asInt()).isEqualTo(1);
+        assertThat(WebClient.json(call("GET", "/api/v1/ties?source=project&person=" + carl.id(), leadToken, null), 200).get("total").asInt()).isEqualTo(1);
 
         // Only the people running it confirm its score; not a programme lead from outside the team.
         assertThat(call("POST", "/api/v1/projects/" + id + "/scores", leadToken, "{\"score\": 1.0}").statusCode()).isEqualTo(403);
         assertThat(call("POST", "/api/v1/projects/" + id + "/scores", carlToken, "{\"score\": 1.2}").statusCode()).isEqualTo(422);
-        JsonNode score = ok(call("POST", "/api/v1/projects/" + id + "/scores", carlToken, "{\"score\": 1.5, \"note\": \"Planning\"}"), 201);
+        JsonNode score = WebClient.json(call("POST", "/api/v1/projects/" + id + "/scores", carlToken, "{\"score\": 1.5, \"note\": \"Planning\"}"), 201);
         assertThat(score.get("label").asText()).isEqualTo("Planning for the project has begun");
         assertThat(score.get("confirmedByName").asText()).isEqualTo("Carl Adviser");
-        JsonNode scores = ok(call("GET", "/api/v1/projects/" + id + "/scores", sponsorToken, null), 200);
+        JsonNode scores = WebClient.json(call("GET", "/api/v1/projects/" + id + "/scores", sponsorToken, null), 200);
         assertThat(scores.get("history")).hasSize(1);
-        JsonNode after = ok(call("GET", "/api/v1/projects/" + id, sponsorToken, null), 200);
+        JsonNode after = WebClient.json(call("GET", "/api/v1/projects/" + id, sponsorToken, null), 200);
         assertThat(after.get("score").get("score").asDouble()).isEqualTo(1.5);
         assertThat(after.get("scores")).hasSize(1);
         assertThat(scores.get("suggestion").get("reasons").size()).isGreaterThan(1);
@@ -134,7 +130,7 @@ class ProjectsApiTest {
         long id = newProject(niaToken, "Bad input");
         assertThat(call("POST", "/api/v1/projects/" + id + "/measures", niaToken, "{\"name\": \"Falls\", \"kind\": \"impact\", \"better\": \"up\"}")
                 .body()).contains("kind").contains("better");
-        long measure = ok(call("POST", "/api/v1/projects/" + id + "/measures", niaToken,
+        long measure = WebClient.json(call("POST", "/api/v1/projects/" + id + "/measures", niaToken,
                 "{\"name\": \"Falls\", \"kind\": \"outcome\", \"better\": \"lower\"}"), 201).get("measure").get("id").asLong();
         assertThat(call("POST", "/api/v1/projects/" + id + "/measures", niaToken,
                 "{\"name\": \"falls\", \"kind\": \"process\", \"better\": \"higher\"}").statusCode()).isEqualTo(409);
@@ -142,19 +138,19 @@ class ProjectsApiTest {
                 .isEqualTo(422);
         assertThat(call("POST", "/api/v1/measures/" + measure + "/points", niaToken, "{\"date\": \"2025-01-31\", \"value\": \"three\"}")
                 .statusCode()).isEqualTo(400);
-        ok(call("POST", "/api/v1/measures/" + measure + "/points", niaToken, "{\"date\": \"2025-01-31\", \"value\": 3}"), 201);
+        WebClient.json(call("POST", "/api/v1/measures/" + measure + "/points", niaToken, "{\"date\": \"2025-01-31\", \"value\": 3}"), 201);
         assertThat(call("POST", "/api/v1/measures/" + measure + "/points", niaToken, "{\"date\": \"2025-01-31\", \"value\": 4}").statusCode())
                 .isEqualTo(409);
         HttpResponse<String> rejected = csv(measure, niaToken, "date,value\n2025-02-28,2\n2025-03-31,lots\n");
         assertThat(rejected.statusCode()).isEqualTo(422);
         assertThat(Json.MAPPER.readTree(rejected.body()).get("rows").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(csv(measure, carlToken, "date,value\n2025-02-28,2\n").statusCode()).isEqualTo(403);
-        assertThat(ok(call("GET", "/api/v1/measures/" + measure, carlToken, null), 200).get("points")).hasSize(1);
+        assertThat(WebClient.json(call("GET", "/api/v1/measures/" + measure, carlToken, null), 200).get("points")).hasSize(1);
         assertThat(call("POST", "/api/v1/projects/" + id + "/cycles", niaToken, "{\"title\": \"T\", \"plan\": \"P\", \"prediction\": \"\", "
                 + "\"act\": \"adopt\"}").body()).contains("prediction").contains("study");
         assertThat(call("PUT", "/api/v1/projects/" + id + "/presentation", niaToken, "{\"url\": \"javascript:alert(1)\"}").statusCode())
                 .isEqualTo(422);
-        assertThat(ok(call("PUT", "/api/v1/projects/" + id + "/presentation", niaToken, "{\"url\": \"https://example.org/slides\"}"), 200)
+        assertThat(WebClient.json(call("PUT", "/api/v1/projects/" + id + "/presentation", niaToken, "{\"url\": \"https://example.org/slides\"}"), 200)
                 .get("presentationUrl").asText()).isEqualTo("https://example.org/slides");
 
         // Someone not listed in the directory is not added by a participant (not found), only by a programme lead.
@@ -162,13 +158,13 @@ class ProjectsApiTest {
                 "", null, "housing", "", List.of(), "", "", "", "email", false));
         assertThat(call("PUT", "/api/v1/projects/" + id + "/team/" + hidden.id(), niaToken, "{}").statusCode()).isEqualTo(404);
         assertThat(call("PUT", "/api/v1/projects/" + id + "/team/999999", niaToken, "{}").statusCode()).isEqualTo(404);
-        ok(call("PUT", "/api/v1/projects/" + id + "/team/" + hidden.id(), leadToken, "{}"), 201);
+        WebClient.json(call("PUT", "/api/v1/projects/" + id + "/team/" + hidden.id(), leadToken, "{}"), 201);
     }
 
     @Test
     void pointsFromCsvMakeARunChartWithAShiftAndTheListFilters() throws Exception {
         long id = newProject(niaToken, "Run chart from CSV");
-        long measure = ok(call("POST", "/api/v1/projects/" + id + "/measures", niaToken,
+        long measure = WebClient.json(call("POST", "/api/v1/projects/" + id + "/measures", niaToken,
                 "{\"name\": \"Falls per 1,000 bed days\", \"kind\": \"outcome\", \"better\": \"lower\", \"baselinePoints\": 6}"), 201)
                 .get("measure").get("id").asLong();
         StringBuilder file = new StringBuilder("date,value,note\n");
@@ -176,7 +172,7 @@ class ProjectsApiTest {
         for (int i = 0; i < values.length; i++) {
             file.append(java.time.LocalDate.of(2025, 1, 6).plusWeeks(i)).append(',').append(values[i]).append(i == 6 ? ",huddle started\n" : ",\n");
         }
-        JsonNode imported = ok(csv(measure, niaToken, file.toString()), 201);
+        JsonNode imported = WebClient.json(csv(measure, niaToken, file.toString()), 201);
         assertThat(imported.get("imported").asInt()).isEqualTo(13);
         JsonNode analysis = imported.get("measure").get("analysis");
         assertThat(analysis.get("median").asDouble()).isEqualTo(8.0);
@@ -187,16 +183,16 @@ class ProjectsApiTest {
         assertThat(shift.get("improving").asBoolean()).isTrue();
         assertThat(imported.get("measure").get("points").get(6).get("rules").get(0).asText()).isEqualTo("shift");
 
-        JsonNode list = ok(call("GET", "/api/v1/projects?q=chart%20csv&kind=outcome&size=5", carlToken, null), 200);
+        JsonNode list = WebClient.json(call("GET", "/api/v1/projects?q=chart%20csv&kind=outcome&size=5", carlToken, null), 200);
         assertThat(list.get("total").asInt()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("measures").asInt()).isEqualTo(1);
-        assertThat(ok(call("GET", "/api/v1/projects?q=chart&kind=balancing", carlToken, null), 200).get("total").asInt()).isZero();
-        assertThat(ok(call("GET", "/api/v1/projects?q=chart&sector=acute&person=" + nia.id(), carlToken, null), 200).get("total").asInt()).isEqualTo(1);
+        assertThat(WebClient.json(call("GET", "/api/v1/projects?q=chart&kind=balancing", carlToken, null), 200).get("total").asInt()).isZero();
+        assertThat(WebClient.json(call("GET", "/api/v1/projects?q=chart&sector=acute&person=" + nia.id(), carlToken, null), 200).get("total").asInt()).isEqualTo(1);
 
         long point = imported.get("measure").get("points").get(0).get("id").asLong();
-        ok(call("DELETE", "/api/v1/points/" + point, niaToken, null), 204);
-        assertThat(ok(call("GET", "/api/v1/projects/" + id, carlToken, null), 200).get("measures").get(0).get("points")).hasSize(12);
-        ok(call("DELETE", "/api/v1/measures/" + measure, leadToken, null), 204);
+        WebClient.json(call("DELETE", "/api/v1/points/" + point, niaToken, null), 204);
+        assertThat(WebClient.json(call("GET", "/api/v1/projects/" + id, carlToken, null), 200).get("measures").get(0).get("points")).hasSize(12);
+        WebClient.json(call("DELETE", "/api/v1/measures/" + measure, leadToken, null), 204);
         assertThat(call("GET", "/api/v1/measures/" + measure, carlToken, null).statusCode()).isEqualTo(404);
     }
 

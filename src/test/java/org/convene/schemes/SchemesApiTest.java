@@ -14,7 +14,6 @@ import org.convene.accounts.Role;
 import org.convene.people.Person;
 import org.convene.testing.TestApp;
 import org.convene.testing.WebClient;
-import org.convene.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,19 +47,15 @@ class SchemesApiTest {
         return WebClient.api(app, method, path, token, json);
     }
 
-    private static JsonNode ok(HttpResponse<String> r, int status) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        return r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
-    }
 
     private static long newScheme(String name, String extra) throws Exception {
-        return ok(call("POST", "/api/v1/schemes", lead, "{\"name\": \"" + name + "\", \"cadence\": \"fortnightly\"" + extra + "}"), 201)
+        return WebClient.json(call("POST", "/api/v1/schemes", lead, "{\"name\": \"" + name + "\", \"cadence\": \"fortnightly\"" + extra + "}"), 201)
                 .get("id").asLong();
     }
 
     private static void joinAll(long scheme) throws Exception {
         for (Person p : people) {
-            ok(call("PUT", "/api/v1/schemes/" + scheme + "/membership", tokens.get(p.id()),
+            WebClient.json(call("PUT", "/api/v1/schemes/" + scheme + "/membership", tokens.get(p.id()),
                     "{\"meetingMode\": \"either\", \"interests\": [\"Frailty\", \"Hospital discharge\"], \"asks\": \"Contacts in housing\"}"), 201);
         }
     }
@@ -96,10 +91,10 @@ class SchemesApiTest {
     void aRoundPairsAcrossSectorsEmailsIntroductionsWithACalendarAndMeetingsBecomeTies() throws Exception {
         long scheme = newScheme("Brew and Biscuits", ", \"description\": \"Cross-sector visits\", \"meetingMode\": \"either\"");
         joinAll(scheme);
-        assertThat(ok(call("GET", "/api/v1/schemes/" + scheme + "/members", lead, null), 200)).hasSize(6);
+        assertThat(WebClient.json(call("GET", "/api/v1/schemes/" + scheme + "/members", lead, null), 200)).hasSize(6);
         assertThat(call("GET", "/api/v1/schemes/" + scheme + "/members", tokens.get(people.get(0).id()), null).statusCode()).isEqualTo(403);
 
-        JsonNode round = ok(call("POST", "/api/v1/schemes/" + scheme + "/rounds", lead, null), 201);
+        JsonNode round = WebClient.json(call("POST", "/api/v1/schemes/" + scheme + "/rounds", lead, null), 201);
         assertThat(round.get("round").get("number").asInt()).isEqualTo(1);
         assertThat(round.get("round").get("pairs").asInt()).isEqualTo(3);
         assertThat(round.get("unplaced")).isEmpty();
@@ -131,18 +126,18 @@ class SchemesApiTest {
         HttpResponse<String> badRating = call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(a), "{\"met\": true, \"rating\": 6}");
         assertThat(badRating.statusCode()).isEqualTo(422);
         assertThat(badRating.body()).contains("Rating must be from 1 to 5");
-        ok(call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(a), "{\"met\": true, \"rating\": 5, \"comment\": \"Really useful\"}"), 200);
+        WebClient.json(call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(a), "{\"met\": true, \"rating\": 5, \"comment\": \"Really useful\"}"), 200);
         assertThat(ties(a, b)).isZero();
-        JsonNode answered = ok(call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(b), "{\"met\": true, \"rating\": 4}"), 200);
+        JsonNode answered = WebClient.json(call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(b), "{\"met\": true, \"rating\": 4}"), 200);
         assertThat(answered.get("members").get(0).get("met").asBoolean()).isTrue();
         assertThat(ties(a, b)).isEqualTo(1);
         // Answering again does not duplicate the tie, and "we met" cannot be withdrawn after both said so.
-        ok(call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(b), "{\"met\": true, \"rating\": 5}"), 200);
+        WebClient.json(call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(b), "{\"met\": true, \"rating\": 5}"), 200);
         assertThat(ties(a, b)).isEqualTo(1);
         assertThat(call("PUT", "/api/v1/matches/" + groupId + "/outcome", tokens.get(a), "{\"met\": false}").statusCode()).isEqualTo(409);
-        assertThat(ok(call("GET", "/api/v1/matches", tokens.get(a), null), 200).get(0).get("id").asLong()).isEqualTo(groupId);
+        assertThat(WebClient.json(call("GET", "/api/v1/matches", tokens.get(a), null), 200).get(0).get("id").asLong()).isEqualTo(groupId);
 
-        JsonNode dashboard = ok(call("GET", "/api/v1/schemes/" + scheme + "/dashboard", lead, null), 200);
+        JsonNode dashboard = WebClient.json(call("GET", "/api/v1/schemes/" + scheme + "/dashboard", lead, null), 200);
         JsonNode first = dashboard.get("rounds").get(0);
         assertThat(first.get("groupsMet").asInt()).isEqualTo(1);
         assertThat(first.get("meanRating").asDouble()).isEqualTo(5.0);
@@ -162,43 +157,43 @@ class SchemesApiTest {
         joinAll(scheme);
         Set<Set<Long>> seen = new HashSet<>();
         for (int r = 0; r < 2; r++) {
-            Set<Set<Long>> pairs = pairsOf(ok(call("POST", "/api/v1/schemes/" + scheme + "/rounds", lead, null), 201));
+            Set<Set<Long>> pairs = pairsOf(WebClient.json(call("POST", "/api/v1/schemes/" + scheme + "/rounds", lead, null), 201));
             assertThat(pairs).hasSize(3).allSatisfy(pair -> assertThat(seen).doesNotContain(pair));
             seen.addAll(pairs);
         }
         // Member 0 blocks member 1 (if they have not met yet, they never will); member 2 skips one round; member 3 pauses.
         long p0 = people.get(0).id();
         long p1 = people.get(1).id();
-        ok(call("POST", "/api/v1/blocks", tokens.get(p0), "{\"personId\": " + p1 + "}"), 201);
+        WebClient.json(call("POST", "/api/v1/blocks", tokens.get(p0), "{\"personId\": " + p1 + "}"), 201);
         assertThat(call("POST", "/api/v1/blocks", tokens.get(p0), "{\"personId\": " + p0 + "}").statusCode()).isEqualTo(422);
         assertThat(call("POST", "/api/v1/blocks", tokens.get(p0), "{\"personId\": 99999999}").statusCode()).isEqualTo(404);
-        ok(call("PUT", "/api/v1/schemes/" + scheme + "/membership/skip", tokens.get(people.get(2).id()), "{\"skipNext\": true}"), 200);
-        ok(call("PUT", "/api/v1/schemes/" + scheme + "/membership/status", tokens.get(people.get(3).id()), "{\"status\": \"paused\"}"), 200);
+        WebClient.json(call("PUT", "/api/v1/schemes/" + scheme + "/membership/skip", tokens.get(people.get(2).id()), "{\"skipNext\": true}"), 200);
+        WebClient.json(call("PUT", "/api/v1/schemes/" + scheme + "/membership/status", tokens.get(people.get(3).id()), "{\"status\": \"paused\"}"), 200);
         assertThat(call("PUT", "/api/v1/schemes/" + scheme + "/membership/status", tokens.get(people.get(3).id()), "{\"status\": \"asleep\"}")
                 .statusCode()).isEqualTo(422);
 
-        JsonNode third = ok(call("POST", "/api/v1/schemes/" + scheme + "/rounds", lead, null), 201);
+        JsonNode third = WebClient.json(call("POST", "/api/v1/schemes/" + scheme + "/rounds", lead, null), 201);
         Set<Long> placed = new HashSet<>();
         third.get("groups").forEach(g -> g.get("members").forEach(m -> placed.add(m.get("personId").asLong())));
         third.get("unplaced").forEach(u -> placed.add(u.get("personId").asLong()));
         assertThat(placed).doesNotContain(people.get(2).id(), people.get(3).id());
         assertThat(pairsOf(third)).doesNotContain(Set.of(p0, p1)).doesNotContainAnyElementsOf(seen);
         // Skipping lasts one round.
-        JsonNode membership = ok(call("GET", "/api/v1/schemes/" + scheme + "/membership", tokens.get(people.get(2).id()), null), 200);
+        JsonNode membership = WebClient.json(call("GET", "/api/v1/schemes/" + scheme + "/membership", tokens.get(people.get(2).id()), null), 200);
         assertThat(membership.get("skipNext").asBoolean()).isFalse();
         // Leaving, then a closed scheme: nobody else sees it, and it runs no rounds.
-        ok(call("DELETE", "/api/v1/schemes/" + scheme + "/membership", tokens.get(people.get(4).id()), null), 200);
-        ok(call("PUT", "/api/v1/schemes/" + scheme, lead, "{\"name\": \"Repeat check\", \"cadence\": \"weekly\", \"status\": \"closed\"}"), 200);
+        WebClient.json(call("DELETE", "/api/v1/schemes/" + scheme + "/membership", tokens.get(people.get(4).id()), null), 200);
+        WebClient.json(call("PUT", "/api/v1/schemes/" + scheme, lead, "{\"name\": \"Repeat check\", \"cadence\": \"weekly\", \"status\": \"closed\"}"), 200);
         assertThat(call("GET", "/api/v1/schemes/" + scheme, tokens.get(p0), null).statusCode()).isEqualTo(404);
         assertThat(call("POST", "/api/v1/schemes/" + scheme + "/rounds", lead, null).statusCode()).isEqualTo(409);
-        ok(call("DELETE", "/api/v1/blocks/" + p1, tokens.get(p0), null), 204);
-        assertThat(ok(call("GET", "/api/v1/blocks", tokens.get(p0), null), 200)).isEmpty();
+        WebClient.json(call("DELETE", "/api/v1/blocks/" + p1, tokens.get(p0), null), 204);
+        assertThat(WebClient.json(call("GET", "/api/v1/blocks", tokens.get(p0), null), 200)).isEmpty();
     }
 
     @Test
     void aSchemeForOnePlaceTakesOnlyPeopleThere() throws Exception {
         long scheme = newScheme("Test Town brews", ", \"place\": \"test town\", \"meetingMode\": \"in_person\"");
-        assertThat(ok(call("GET", "/api/v1/schemes/" + scheme, lead, null), 200).get("placeName").asText()).isEqualTo("Test Town");
+        assertThat(WebClient.json(call("GET", "/api/v1/schemes/" + scheme, lead, null), 200).get("placeName").asText()).isEqualTo("Test Town");
         app.person("Pia Place", "pia@schemes.example", "community", Role.PARTICIPANT);
         String token = app.token("pia@schemes.example");
         // Opting in while saying you work elsewhere is refused, and nothing is half-saved.
@@ -211,10 +206,10 @@ class SchemesApiTest {
         assertThat(wrongMode.statusCode()).isEqualTo(422);
         assertThat(wrongMode.body()).contains("meets in person only");
         // Details sent with the opt-in are saved to the profile in the same step.
-        JsonNode joined = ok(call("PUT", "/api/v1/schemes/" + scheme + "/membership", token, "{\"offers\": \"A tour of our hub\"}"), 201);
+        JsonNode joined = WebClient.json(call("PUT", "/api/v1/schemes/" + scheme + "/membership", token, "{\"offers\": \"A tour of our hub\"}"), 201);
         assertThat(joined.get("placeName").asText()).isEqualTo("Test Town");
         assertThat(joined.get("offers").asText()).isEqualTo("A tour of our hub");
         assertThat(joined.get("meetingMode").asText()).isEqualTo("in_person");
-        assertThat(ok(call("PUT", "/api/v1/schemes/" + scheme + "/membership", token, "{}"), 200).get("status").asText()).isEqualTo("active");
+        assertThat(WebClient.json(call("PUT", "/api/v1/schemes/" + scheme + "/membership", token, "{}"), 200).get("status").asText()).isEqualTo("active");
     }
 }

@@ -12,7 +12,6 @@ import org.convene.accounts.Role;
 import org.convene.people.Person;
 import org.convene.testing.TestApp;
 import org.convene.testing.WebClient;
-import org.convene.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,19 +60,15 @@ class SetsApiTest {
         return WebClient.api(app, method, path, token, json);
     }
 
-    private static JsonNode ok(HttpResponse<String> r, int status) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        return r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
-    }
 
     private static long newCohort(String title) throws Exception {
-        long programme = ok(call("POST", "/api/v1/programmes", lead, "{\"title\": \"" + title + "\"}"), 201).get("id").asLong();
-        long cohort = ok(call("POST", "/api/v1/programmes/" + programme + "/cohorts", lead, "{\"name\": \"Cohort A\"}"), 201).get("id").asLong();
+        long programme = WebClient.json(call("POST", "/api/v1/programmes", lead, "{\"title\": \"" + title + "\"}"), 201).get("id").asLong();
+        long cohort = WebClient.json(call("POST", "/api/v1/programmes/" + programme + "/cohorts", lead, "{\"name\": \"Cohort A\"}"), 201).get("id").asLong();
         StringBuilder ids = new StringBuilder();
         for (Person p : people) {
             ids.append(ids.length() == 0 ? "" : ",").append(p.id());
         }
-        ok(call("POST", "/api/v1/cohorts/" + cohort + "/enrolments", lead, "{\"personIds\": [" + ids + "]}"), 200);
+        WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/enrolments", lead, "{\"personIds\": [" + ids + "]}"), 200);
         return cohort;
     }
 
@@ -101,9 +96,9 @@ class SetsApiTest {
             rows.append(i == 0 ? "" : ",").append("{\"person\": ").append(people.get(i).id()).append(", \"years\": ")
                     .append(2 + 3 * i).append(", \"band\": ").append(4 + i % 5).append("}");
         }
-        ok(call("PUT", "/api/v1/cohorts/" + cohort + "/experience", lead, "[" + rows + "]"), 204);
+        WebClient.json(call("PUT", "/api/v1/cohorts/" + cohort + "/experience", lead, "[" + rows + "]"), 204);
 
-        JsonNode board = ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 4, \"seed\": 7}"), 201);
+        JsonNode board = WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 4, \"seed\": 7}"), 201);
         assertThat(board.get("sets")).hasSize(3);
         Map<Long, Integer> first = assignment(board);
         assertThat(first).hasSize(12);
@@ -120,16 +115,16 @@ class SetsApiTest {
         assertThat(figures.get("yearsMeanGap").isNull()).isFalse();
 
         // The same seed gives the same sets.
-        JsonNode again = ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 4, \"seed\": 7}"), 201);
+        JsonNode again = WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 4, \"seed\": 7}"), 201);
         assertThat(assignment(again)).isEqualTo(first);
 
         // Move someone: they are locked there and stay there when the sets are formed again.
         long moved = people.get(0).id();
         int target = first.get(moved) == 1 ? 2 : 1;
-        JsonNode afterMove = ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets/moves", lead,
+        JsonNode afterMove = WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets/moves", lead,
                 "{\"person\": " + moved + ", \"set\": " + target + "}"), 200);
         assertThat(assignment(afterMove).get(moved)).isEqualTo(target);
-        JsonNode reformed = ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 4, \"seed\": 8}"), 201);
+        JsonNode reformed = WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 4, \"seed\": 8}"), 201);
         assertThat(assignment(reformed).get(moved)).isEqualTo(target);
         assertThat(assignment(reformed)).hasSize(12);
 
@@ -139,44 +134,44 @@ class SetsApiTest {
         assertThat(call("GET", "/api/v1/sets/" + setId, aMember, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/v1/cohorts/" + cohort + "/sets", aMember, null).statusCode()).isEqualTo(403);
 
-        ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets/publish", lead, null), 200);
+        WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets/publish", lead, null), 200);
         long ties = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'learning_set'").mapTo(Long.class).one());
         assertThat(ties).as("every two members of each of the three sets of four").isEqualTo(3 * 6);
         assertThat(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 4}").statusCode()).isEqualTo(409);
         assertThat(call("POST", "/api/v1/cohorts/" + cohort + "/sets/publish", lead, null).statusCode()).isEqualTo(409);
 
         // Members keep a meeting record with actions; only they see it.
-        JsonNode set = ok(call("GET", "/api/v1/sets/" + setId, aMember, null), 200);
+        JsonNode set = WebClient.json(call("GET", "/api/v1/sets/" + setId, aMember, null), 200);
         List<Long> members = new ArrayList<>();
         set.get("members").forEach(m -> members.add(m.get("personId").asLong()));
         long presenter = members.get(1);
         String meetingJson = "{\"date\": \"2027-03-01\", \"time\": \"14:00\", \"location\": \"Room 2\", \"presenter\": " + presenter
                 + ", \"problem\": \"Discharges stall on Fridays\", \"questions\": \"What have you tried?\\nWho else sees this?\", "
                 + "\"actions\": [{\"person\": " + presenter + ", \"description\": \"Talk to the housing team\", \"dueOn\": \"2027-03-15\"}]}";
-        JsonNode meeting = ok(call("POST", "/api/v1/sets/" + setId + "/meetings", aMember, meetingJson), 201);
+        JsonNode meeting = WebClient.json(call("POST", "/api/v1/sets/" + setId + "/meetings", aMember, meetingJson), 201);
         long meetingId = meeting.get("id").asLong();
         assertThat(meeting.get("actions")).hasSize(1);
-        assertThat(ok(call("GET", "/api/v1/set-meetings/" + meetingId, tokens.get(members.get(2)), null), 200).get("problem").asText())
+        assertThat(WebClient.json(call("GET", "/api/v1/set-meetings/" + meetingId, tokens.get(members.get(2)), null), 200).get("problem").asText())
                 .isEqualTo("Discharges stall on Fridays");
         long outsider = people.stream().map(Person::id).filter(id -> !members.contains(id)).findFirst().orElseThrow();
         assertThat(call("GET", "/api/v1/set-meetings/" + meetingId, tokens.get(outsider), null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/v1/set-meetings/" + meetingId, lead, null).statusCode()).isEqualTo(403);
-        JsonNode asTeam = ok(call("GET", "/api/v1/sets/" + setId, lead, null), 200);
+        JsonNode asTeam = WebClient.json(call("GET", "/api/v1/sets/" + setId, lead, null), 200);
         assertThat(asTeam.get("meetings").get(0).get("problem").asText()).as("the team sees the date, not the record").isEmpty();
 
         // The action is on its owner's list until done.
-        JsonNode mine = ok(call("GET", "/api/v1/actions", tokens.get(presenter), null), 200);
+        JsonNode mine = WebClient.json(call("GET", "/api/v1/actions", tokens.get(presenter), null), 200);
         assertThat(mine).hasSize(1);
         long actionId = mine.get(0).get("id").asLong();
         assertThat(call("POST", "/api/v1/actions/" + actionId + "/done", tokens.get(members.get(2)), "{}").statusCode())
                 .as("not someone else's action").isEqualTo(404);
-        ok(call("POST", "/api/v1/actions/" + actionId + "/done", tokens.get(presenter), "{\"done\": true}"), 204);
-        assertThat(ok(call("GET", "/api/v1/actions", tokens.get(presenter), null), 200)).isEmpty();
+        WebClient.json(call("POST", "/api/v1/actions/" + actionId + "/done", tokens.get(presenter), "{\"done\": true}"), 204);
+        assertThat(WebClient.json(call("GET", "/api/v1/actions", tokens.get(presenter), null), 200)).isEmpty();
 
         // After publishing, a move records the ties with the new set's members.
         long mover = members.get(3);
         int otherSet = set.get("number").asInt() == 1 ? 2 : 1;
-        ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets/moves", lead, "{\"person\": " + mover + ", \"set\": " + otherSet + "}"), 200);
+        WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets/moves", lead, "{\"person\": " + mover + ", \"set\": " + otherSet + "}"), 200);
         long moverTies = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'learning_set' "
                 + "AND (person_a = :p OR person_b = :p)").bind("p", mover).mapTo(Long.class).one());
         assertThat(moverTies).as("3 from the first set and 4 with the members of the new one").isEqualTo(7);
@@ -198,10 +193,10 @@ class SetsApiTest {
         assertThat(call("POST", "/api/v1/cohorts/" + cohort + "/sets/publish", lead, null).statusCode()).isEqualTo(404);
         assertThat(call("POST", "/api/v1/cohorts/999999/sets", lead, "{\"size\": 4}").statusCode()).isEqualTo(404);
 
-        ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 6}"), 201);
+        WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets", lead, "{\"size\": 6}"), 201);
         assertThat(call("POST", "/api/v1/cohorts/" + cohort + "/sets/moves", lead,
                 "{\"person\": " + people.get(0).id() + ", \"set\": 5}").statusCode()).isEqualTo(422);
-        ok(call("POST", "/api/v1/cohorts/" + cohort + "/sets/publish", lead, null), 200);
+        WebClient.json(call("POST", "/api/v1/cohorts/" + cohort + "/sets/publish", lead, null), 200);
         long setId = app.jdbi().withHandle(h -> h.createQuery("SELECT set_id FROM learning_set_members WHERE cohort_id = :c AND person_id = :p")
                 .bind("c", cohort).bind("p", people.get(0).id()).mapTo(Long.class).one());
         String member = tokens.get(people.get(0).id());

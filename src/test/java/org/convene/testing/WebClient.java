@@ -105,6 +105,12 @@ public final class WebClient {
     }
 
     /** A JSON API call with a bearer token. */
+    /** The response's JSON body (null when empty), after checking its status (the body is the failure message). */
+    public static com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> r, int status) throws java.io.IOException {
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return r.body().isEmpty() ? null : org.convene.web.Json.MAPPER.readTree(r.body());
+    }
+
     public static HttpResponse<String> api(TestApp app, String method, String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Accept", "application/json")
