@@ -2,7 +2,6 @@ package org.convene.actions;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.convene.errors.Errors;
@@ -34,20 +33,13 @@ public record AgreedAction(Long person, String description, String dueOn) {
                 continue;
             }
             String field = "action-" + i;
-            LocalDate due = null;
             if (text.length() > 1000) {
                 errors.add(field, "An action can be at most 1,000 characters");
             }
             if (a.person() == null || !owners.contains(a.person())) {
                 errors.add(field, whoMessage + " \"" + Text.clip(text, 40) + "\"");
             }
-            if (a.dueOn() != null && !a.dueOn().isBlank()) {
-                try {
-                    due = LocalDate.parse(a.dueOn().trim());
-                } catch (DateTimeParseException e) {
-                    errors.add(field, "Enter the due date as year-month-day, for example 2027-03-15");
-                }
-            }
+            LocalDate due = errors.date(a.dueOn(), field, null, "Enter the due date as year-month-day, for example 2027-03-15");
             agreed.add(new Valid(a.person() == null ? 0 : a.person(), text, due));
         }
         if (agreed.size() > MAX) {

@@ -1,7 +1,6 @@
 package org.convene.coaching;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.convene.actions.AgreedAction;
 import org.convene.errors.Errors;
@@ -15,6 +14,8 @@ import org.convene.web.Text;
 public record ConversationInput(Long coachee, String heldOn, String goal, String reality, String options, String will,
                                 String reviewOn, List<AgreedAction> actions) {
 
+    private static final String DATE = "Enter a date as year-month-day, for example 2027-03-01";
+
     public record Valid(long coachee, LocalDate heldOn, String goal, String reality, String options, String will,
                         LocalDate reviewOn, List<AgreedAction.Valid> actions) {
     }
@@ -27,11 +28,8 @@ public record ConversationInput(Long coachee, String heldOn, String goal, String
         } else if (coachee == coach) {
             errors.add("coachee", "You cannot record a conversation with yourself");
         }
-        LocalDate held = date(heldOn, "heldOn", errors);
-        if (held == null && !errors.has("heldOn")) {
-            errors.add("heldOn", "Enter the date of the conversation");
-        }
-        LocalDate review = date(reviewOn, "reviewOn", errors);
+        LocalDate held = errors.date(heldOn, "heldOn", "Enter the date of the conversation", DATE);
+        LocalDate review = errors.date(reviewOn, "reviewOn", null, DATE);
         if (held != null && review != null && review.isBefore(held)) {
             errors.add("reviewOn", "The review date must be on or after the conversation");
         }
@@ -46,18 +44,6 @@ public record ConversationInput(Long coachee, String heldOn, String goal, String
         List<AgreedAction.Valid> agreed = AgreedAction.validate(actions, owners, "Choose the coach or the coachee to do", errors);
         errors.throwIfAny();
         return new Valid(coachee, held, g, r, o, w, review, agreed);
-    }
-
-    private static LocalDate date(String value, String field, Errors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a date as year-month-day, for example 2027-03-01");
-            return null;
-        }
     }
 
     private static String text(String value, String field, String label, Errors errors) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.convene.errors.Errors;
 import org.convene.web.Text;
@@ -16,6 +15,7 @@ import org.convene.web.Text;
 public record ModuleInput(String title, String topic, String date, String startTime, String endTime, String location,
                           Boolean online, Boolean celebration, Boolean feedback, List<Long> facilitators) {
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final String TIME = "Enter a time as hours and minutes, for example 09:30";
 
     public record Valid(String title, String topic, Instant startsAt, Instant endsAt, String location, boolean online,
                         boolean celebration, boolean feedback, List<Long> facilitators) {
@@ -41,8 +41,8 @@ public record ModuleInput(String title, String topic, String date, String startT
         if (day == null && !errors.has("date")) {
             errors.add("date", "Enter the date of the module");
         }
-        LocalTime start = time(startTime, "startTime", "Enter the start time, for example 09:30", errors);
-        LocalTime end = time(endTime, "endTime", "Enter the end time, for example 16:00", errors);
+        LocalTime start = errors.time(startTime, "startTime", "Enter the start time, for example 09:30", TIME);
+        LocalTime end = errors.time(endTime, "endTime", "Enter the end time, for example 16:00", TIME);
         if (start != null && end != null && !end.isAfter(start)) {
             errors.add("endTime", "The end time must be after the start time");
         }
@@ -54,18 +54,5 @@ public record ModuleInput(String title, String topic, String date, String startT
         return new Valid(cleanTitle, cleanTopic, day.atTime(start).atZone(ZONE).toInstant(),
                 day.atTime(end).atZone(ZONE).toInstant(), cleanLocation, Boolean.TRUE.equals(online),
                 Boolean.TRUE.equals(celebration), feedback == null || feedback, people);
-    }
-
-    private static LocalTime time(String value, String field, String missing, Errors errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(field, missing);
-            return null;
-        }
-        try {
-            return LocalTime.parse(value.trim().length() == 4 ? "0" + value.trim() : value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a time as hours and minutes, for example 09:30");
-            return null;
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.convene.errors.Errors;
 import org.convene.actions.AgreedAction;
@@ -17,7 +16,7 @@ import org.convene.web.Text;
  */
 public record SetMeetingInput(String date, String time, String location, Long presenter, String problem, String questions,
                               String followUp, String notes, List<AgreedAction> actions) {
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId ZONE = org.convene.programmes.ModuleInput.ZONE;
 
     public record Valid(Instant startsAt, String location, Long presenter, String problem, String questions, String followUp,
                         String notes, List<AgreedAction.Valid> actions) {
@@ -26,26 +25,10 @@ public record SetMeetingInput(String date, String time, String location, Long pr
     /** @param members the set's members (presenter and action owners must be among them) */
     public Valid validated(List<Long> members) {
         Errors errors = new Errors();
-        LocalDate day = null;
-        if (date == null || date.isBlank()) {
-            errors.add("date", "Enter the date of the meeting");
-        } else {
-            try {
-                day = LocalDate.parse(date.trim());
-            } catch (DateTimeParseException e) {
-                errors.add("date", "Enter a date as year-month-day, for example 2027-03-01");
-            }
-        }
-        LocalTime at = null;
-        if (time == null || time.isBlank()) {
-            errors.add("time", "Enter the start time, for example 14:00");
-        } else {
-            try {
-                at = LocalTime.parse(time.trim().length() == 4 ? "0" + time.trim() : time.trim());
-            } catch (DateTimeParseException e) {
-                errors.add("time", "Enter a time as hours and minutes, for example 14:00");
-            }
-        }
+        LocalDate day = errors.date(date, "date", "Enter the date of the meeting",
+                "Enter a date as year-month-day, for example 2027-03-01");
+        LocalTime at = errors.time(time, "time", "Enter the start time, for example 14:00",
+                "Enter a time as hours and minutes, for example 14:00");
         String where = Text.singleLine(location);
         if (where.length() > 300) {
             errors.add("location", "Location must be 300 characters or fewer");
