@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +67,20 @@ class TransferApiTest {
 
     private static HttpResponse<String> postCsv(String path, String token, String csv) {
         return postCsv(path, token, "text/csv; charset=utf-8", HttpRequest.BodyPublishers.ofString(csv));
+    }
+
+    /** Sends a POST's headers with a Content-Length but no body, and returns everything the server answers. */
+    private static String headersOnly(String path, String token, long length) throws IOException {
+        URI uri = URI.create(app.url(path));
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: text/csv\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static HttpResponse<String> get(String path, String token) {
@@ -164,9 +179,12 @@ class TransferApiTest {
     @Test
     void bodiesAbove20MegabytesAreRefusedWith413() throws IOException {
         byte[] big = tooBig();
-        HttpResponse<String> declared = postCsv("/api/v1/imports/people", lead, "text/csv", HttpRequest.BodyPublishers.ofByteArray(big));
-        assertThat(declared.statusCode()).isEqualTo(413);
-        assertThat(json(declared).get("error").asText()).contains("larger than 20 MB");
+        // A declared length is refused from the headers alone: the client sends no body and still gets its answer.
+        // (A client that pushes 20 MB regardless races the server's close, and TCP may reset the connection before
+        // that client reads the 413; curl and browsers ask first with Expect: 100-continue.)
+        String declared = headersOnly("/api/v1/imports/people", lead, big.length);
+        assertThat(declared).startsWith("HTTP/1.1 413");
+        assertThat(declared).contains("larger than 20 MB");
 
         // Without a Content-Length (chunked), the limit is found while reading.
         HttpResponse<String> chunked = postCsv("/api/v1/imports/people", lead, "text/csv",
