@@ -14,9 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class Actions {
     public static final String SET_MEETING = "set_meeting";
     public static final String COACHING = "coaching";
+    public static final String INQUIRY = "inquiry";
     private static final String SELECT = "SELECT a.id, a.person_id, p.full_name, a.description, a.due_on, a.origin, a.origin_id, "
             + "a.done_at, CASE a.origin WHEN 'set_meeting' THEN '/set-meetings/' || a.origin_id "
-            + "ELSE '/coaching/' || a.origin_id END AS link FROM actions a JOIN people p ON p.id = a.person_id ";
+            + "WHEN 'inquiry' THEN '/inquiries/' || a.origin_id ELSE '/coaching/' || a.origin_id END AS link FROM actions a JOIN people p ON p.id = a.person_id ";
 
     private final Jdbi jdbi;
 

@@ -42,6 +42,7 @@ import org.convene.schemes.Rounds;
 import org.convene.schemes.SchemePages;
 import org.convene.schemes.Schemes;
 import org.convene.schemes.SchemesApi;
+import org.convene.sets.SetAccess;
 import org.convene.sets.SetFormation;
 import org.convene.sets.SetMeetings;
 import org.convene.sets.SetPages;
@@ -51,6 +52,9 @@ import org.convene.actions.Actions;
 import org.convene.coaching.CoachingApi;
 import org.convene.coaching.CoachingPages;
 import org.convene.coaching.Conversations;
+import org.convene.inquiries.Inquiries;
+import org.convene.inquiries.InquiriesApi;
+import org.convene.inquiries.InquiryPages;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.Programmes;
 import org.convene.programmes.ProgrammesApi;
@@ -135,6 +139,8 @@ public final class App implements AutoCloseable {
         SetMeetings setMeetings = new SetMeetings(jdbi);
         Actions actions = new Actions(jdbi);
         Conversations conversations = new Conversations(jdbi);
+        SetAccess setAccess = new SetAccess(learningSets);
+        Inquiries inquiries = new Inquiries(jdbi);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds);
@@ -165,6 +171,8 @@ public final class App implements AutoCloseable {
                 new SetsApi(programmes, learningSets, setFormation, setMeetings, actions),
                 new CoachingPages(templates, conversations, jdbi),
                 new CoachingApi(conversations),
+                new InquiryPages(templates, inquiries, setAccess, programmes),
+                new InquiriesApi(inquiries, setAccess),
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.convene.inquiries.Inquiries;
+import org.convene.inquiries.InquiryInput;
+import org.convene.inquiries.Phase;
 import org.convene.sets.SetFormation;
 import org.convene.sets.SetMeetingInput;
 import org.convene.sets.SetMember;
@@ -16,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * The demo cohort's action learning sets, through the real services: years of experience and band
  * for everyone (seeded, more years with a higher band), sets of five formed by the group engine
  * and published (so their members become ties), and a first meeting of the demo participant's
- * set, with an action on their home page.
+ * set, with an action on their home page, and an Appreciative Inquiry session that set held.
  */
 final class SetsDemo {
     private SetsDemo() {
@@ -48,6 +51,14 @@ final class SetsDemo {
                         LocalDate.now().plusWeeks(1).toString()),
                     new org.convene.actions.AgreedAction(presenter, "Ask the housing team how they hear about discharges",
                         LocalDate.now().plusWeeks(2).toString()))).validated(members), null);
+        new Inquiries(jdbi).create(setId, new InquiryInput("Discharge at its best", "Leaving hospital on the right day, to the right place",
+                LocalDate.now().minusWeeks(1).toString(),
+                new Phase(null, "Stories of a ward, a GP practice and a housing officer planning one man's return home together."),
+                new Phase(null, "A shared picture: every discharge planned with housing and social care from the day of admission."),
+                new Phase(null, "\"Housing joins the ward huddle when someone may not be able to go home.\""),
+                new Phase(null, "Two actions, to be reviewed at the next meeting."),
+                List.of(new org.convene.actions.AgreedAction(presenter, "Invite the housing officer to one ward huddle",
+                        LocalDate.now().plusWeeks(3).toString()))).validated(members, null), null);
         return new Loaded(sets.sets(cohortId).size(), setId);
     }
 }

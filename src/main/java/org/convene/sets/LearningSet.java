@@ -7,4 +7,9 @@ public record LearningSet(long id, long cohortId, int number, List<SetMember> me
     public String name() {
         return "Set " + number;
     }
+
+    /** The members' person ids (who may own an action agreed in the set). */
+    public List<Long> memberIds() {
+        return members.stream().map(SetMember::personId).toList();
+    }
 }

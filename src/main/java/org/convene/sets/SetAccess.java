@@ -9,14 +9,14 @@ import org.convene.errors.NotFoundException;
  * the members only (what is said in a set stays in the set). Others learn nothing, not even that
  * the set exists.
  */
-final class SetAccess {
+public final class SetAccess {
     private final Sets sets;
 
-    SetAccess(Sets sets) {
+    public SetAccess(Sets sets) {
         this.sets = sets;
     }
 
-    LearningSet visible(Viewer viewer, long id) {
+    public LearningSet visible(Viewer viewer, long id) {
         LearningSet set = sets.set(id).orElseThrow(() -> missing(id));
         if (viewer.inProgrammeTeam() || isMember(viewer, set)) {
             return set;
@@ -24,7 +24,7 @@ final class SetAccess {
         throw missing(id);
     }
 
-    LearningSet forMembers(Viewer viewer, long id) {
+    public LearningSet forMembers(Viewer viewer, long id) {
         LearningSet set = sets.set(id).orElseThrow(() -> missing(id));
         if (isMember(viewer, set)) {
             return set;
@@ -35,7 +35,7 @@ final class SetAccess {
         throw missing(id);
     }
 
-    boolean isMember(Viewer viewer, LearningSet set) {
+    public boolean isMember(Viewer viewer, LearningSet set) {
         return viewer.personId() != null && sets.inPublishedSet(set.id(), viewer.personId());
     }
 

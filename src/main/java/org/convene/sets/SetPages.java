@@ -163,7 +163,7 @@ public final class SetPages {
     public void createMeeting(Context ctx) {
         LearningSet set = memberSet(ctx, Params.pathId(ctx, "id"));
         try {
-            SetMeeting m = meetings.create(set.id(), meetingInput(ctx).validated(memberIds(set)), WebContext.viewer(ctx).accountId());
+            SetMeeting m = meetings.create(set.id(), meetingInput(ctx).validated(set.memberIds()), WebContext.viewer(ctx).accountId());
             WebContext.flash(ctx, "Meeting recorded");
             ctx.redirect("/set-meetings/" + m.id());
         } catch (ValidationException e) {
@@ -182,7 +182,7 @@ public final class SetPages {
         SetMeeting m = meetings.get(Params.pathId(ctx, "id"));
         LearningSet set = memberSet(ctx, m.setId());
         try {
-            meetings.update(m.id(), meetingInput(ctx).validated(memberIds(set)), WebContext.viewer(ctx).accountId());
+            meetings.update(m.id(), meetingInput(ctx).validated(set.memberIds()), WebContext.viewer(ctx).accountId());
             WebContext.flash(ctx, "Meeting saved");
             ctx.redirect("/set-meetings/" + m.id());
         } catch (ValidationException e) {
@@ -242,11 +242,6 @@ public final class SetPages {
     private boolean isMember(Viewer viewer, LearningSet set) {
         return access.isMember(viewer, set);
     }
-
-    static List<Long> memberIds(LearningSet set) {
-        return set.members().stream().map(SetMember::personId).toList();
-    }
-
 
     private static int intParam(Context ctx, String name, String message) {
         long v = longParam(ctx, name, message);

@@ -158,7 +158,7 @@ public final class SetsApi {
 
     public void createMeeting(Context ctx) {
         LearningSet set = access.forMembers(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
-        SetMeetingInput.Valid input = Json.read(ctx, SetMeetingInput.class).validated(SetPages.memberIds(set));
+        SetMeetingInput.Valid input = Json.read(ctx, SetMeetingInput.class).validated(set.memberIds());
         ctx.status(201).json(meetings.create(set.id(), input, WebContext.viewer(ctx).accountId()));
     }
 
@@ -171,7 +171,7 @@ public final class SetsApi {
     public void updateMeeting(Context ctx) {
         SetMeeting m = meetings.get(Params.pathId(ctx, "id"));
         LearningSet set = access.forMembers(WebContext.viewer(ctx), m.setId());
-        SetMeetingInput.Valid input = Json.read(ctx, SetMeetingInput.class).validated(SetPages.memberIds(set));
+        SetMeetingInput.Valid input = Json.read(ctx, SetMeetingInput.class).validated(set.memberIds());
         ctx.json(meetings.update(m.id(), input, WebContext.viewer(ctx).accountId()));
     }
 

@@ -30,6 +30,8 @@ import org.convene.schemes.SchemePages;
 import org.convene.schemes.SchemesApi;
 import org.convene.coaching.CoachingApi;
 import org.convene.coaching.CoachingPages;
+import org.convene.inquiries.InquiriesApi;
+import org.convene.inquiries.InquiryPages;
 import org.convene.sets.SetPages;
 import org.convene.sets.SetsApi;
 import org.convene.surveys.SurveyPages;
@@ -50,7 +52,8 @@ public final class Routes {
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
-                  SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, Health health, Metrics metrics, OpenApi openApi) {
+                  SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
+                  InquiriesApi inquiriesApi, Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -148,6 +151,11 @@ public final class Routes {
                 get("/set-meetings/{id}", SIGNED_IN, sets::meeting, "A set meeting's record (members)"),
                 post("/set-meetings/{id}", SIGNED_IN, sets::updateMeeting, "Save a set meeting's record (members)"),
                 post("/actions/{id}/done", SIGNED_IN, sets::actionDone, "Mark one of your actions done or not done"),
+                get("/sets/{id}/inquiries", SIGNED_IN, inquiries::list, "A set's Appreciative Inquiry sessions (members, or the team)"),
+                get("/sets/{id}/inquiries/new", SIGNED_IN, inquiries::newForm, "Plan an Appreciative Inquiry session form"),
+                post("/sets/{id}/inquiries", SIGNED_IN, inquiries::create, "Plan an Appreciative Inquiry session"),
+                get("/inquiries/{id}", SIGNED_IN, inquiries::show, "An Appreciative Inquiry session (the set's members, or the team)"),
+                post("/inquiries/{id}", SIGNED_IN, inquiries::update, "Save an Appreciative Inquiry session"),
                 get("/coaching", SIGNED_IN, coaching::list, "Your GROW coaching conversations (as coach or coachee)"),
                 get("/coaching/new", SIGNED_IN, coaching::newForm, "Record a coaching conversation form"),
                 post("/coaching", SIGNED_IN, coaching::create, "Record a coaching conversation"),
@@ -284,6 +292,10 @@ public final class Routes {
                 get("/api/v1/set-meetings/{id}", SIGNED_IN, setsApi::meeting, "A set meeting's record (members)"),
                 put("/api/v1/set-meetings/{id}", SIGNED_IN, setsApi::updateMeeting, "Change a set meeting's record (members)"),
                 get("/api/v1/actions", SIGNED_IN, setsApi::myActions, "Your actions not yet done"),
+                get("/api/v1/sets/{id}/inquiries", SIGNED_IN, inquiriesApi::list, "A set's Appreciative Inquiry sessions"),
+                post("/api/v1/sets/{id}/inquiries", SIGNED_IN, inquiriesApi::create, "Plan an Appreciative Inquiry session for a set"),
+                get("/api/v1/inquiries/{id}", SIGNED_IN, inquiriesApi::get, "An Appreciative Inquiry session"),
+                put("/api/v1/inquiries/{id}", SIGNED_IN, inquiriesApi::update, "Change an Appreciative Inquiry session"),
                 get("/api/v1/coaching", SIGNED_IN, coachingApi::list, "Your GROW coaching conversations"),
                 post("/api/v1/coaching", SIGNED_IN, coachingApi::create, "Record a coaching conversation (you are the coach)"),
                 get("/api/v1/coaching/{id}", SIGNED_IN, coachingApi::get, "A coaching conversation (its coach and coachee only)"),

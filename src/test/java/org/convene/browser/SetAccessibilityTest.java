@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convene.accounts.Role;
 import org.convene.demo.DemoData;
+import org.convene.inquiries.Inquiries;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.CohortInput;
 import org.convene.programmes.Programmes;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Action learning sets in real Chromium with axe-core (WCAG 2.0-2.2 A and AA) on every page: the
  * facilitator's board for the demo cohort (published sets, and the years form with errors), a
  * set's page and its meeting record for a member, the meeting form with errors, the home page with
- * actions, coaching conversations and the GROW form with errors; and the journey: form sets for a new cohort, move a member with htmx, publish.
+ * actions, coaching conversations and the GROW form with errors, the set's Appreciative Inquiry sessions, one
+ * session and the planning form with errors; and the journey: form sets for a new cohort, move a member with htmx, publish.
  */
 @Tag("browser")
 class SetAccessibilityTest {
@@ -106,6 +108,24 @@ class SetAccessibilityTest {
             button(page, "Save the meeting").click();
             assertThat(page.locator(".govuk-error-summary")).isVisible();
             assertThat(page.getByText("Enter the date of the meeting").first()).isVisible();
+        });
+    }
+
+    @Test
+    void theSetsAppreciativeInquirySessions() {
+        PageAudit.audit(asParticipant, "/sets/" + set + "/inquiries", "Appreciative Inquiry sessions", page ->
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Discharge at its best")).click());
+        PageAudit.audit(asParticipant, "/inquiries/" + new Inquiries(site.app.jdbi()).ofSet(set).get(0).id(), "Discharge at its best", page ->
+                assertThat(page.getByText("Invite the housing officer to one ward huddle").first()).isVisible());
+    }
+
+    @Test
+    void theInquiryPlanningFormWithErrors() {
+        PageAudit.audit(asParticipant, "/sets/" + set + "/inquiries/new", "Plan an Appreciative Inquiry session", page -> {
+            page.getByLabel("Affirmative topic").fill("Good days at home");
+            button(page, "Save the plan").click();
+            assertThat(page.locator(".govuk-error-summary")).isVisible();
+            assertThat(page.getByText("Enter a title for the session").first()).isVisible();
         });
     }
 
