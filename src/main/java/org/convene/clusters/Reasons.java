@@ -165,11 +165,10 @@ final class Reasons {
         return String.join("; ", parts);
     }
 
-    /** The ties' descriptions, strongest first (then alphabetical), without repeats or blanks. */
+    /** The ties' descriptions, strongest first (then alphabetical), without repeats (the first spelling given) or blanks. */
     private static List<String> descriptions(List<Tie> ties) {
         List<Tie> sorted = new ArrayList<>(ties);
-        sorted.sort(Comparator.comparingDouble((Tie t) -> -t.strength())
-                .thenComparing(t -> t.description() == null ? "" : t.description().strip()));
+        sorted.sort(Comparator.comparingDouble((Tie t) -> -t.strength()).thenComparing(t -> Person.norm(t.description())));
         Map<String, String> seen = new LinkedHashMap<>();
         for (Tie t : sorted) {
             if (!Person.norm(t.description()).isEmpty()) {
