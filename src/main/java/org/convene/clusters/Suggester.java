@@ -16,14 +16,16 @@ import java.util.Set;
  * Each criterion is in [0, 1]. Text is compared trimmed and case-insensitively; null or blank
  * values are unknown.
  * <ul>
- * <li><b>relevance</b>(person) = 0.7 &times; (share of the area's topics among their interests) +
- * 0.3 &times; (role match). Role match is 1 if a word of their job title or profession is one of
- * the area's keywords, else 0. The keywords are the description's words (runs of letters) of four
- * or more letters, lower-cased, minus {@link Keywords#STOP_WORDS} (English function words and
- * words as general as "care", "health", "service", "patient", "improve", "team", "manager"),
- * compared after a tiny stemming: drop a trailing "s" (not "ss"), then "ing" or "ed" when four or
- * more letters remain (so "discharges" matches "discharge", "housing" matches "housing"; not
- * "discharged"). If the area has no topics, relevance is the role match alone (weight 1).
+ * <li><b>relevance</b>(person) = 0.7 &times; (share of the area's topics that are among their
+ * interests, compared whole, trimmed and case-insensitively) + 0.3 &times; (role match). Role match
+ * is 1 if a word of their job title or profession is one of the area's keywords, else 0. The
+ * keywords are the description's words (runs of letters) of four or more letters, lower-cased,
+ * minus the stop words of {@code Keywords.STOP_WORDS} (English function words, and words as general
+ * here as "care", "health", "service", "patient", "improve", "team", "manager", "support"); words
+ * are compared after a tiny stemming: drop a trailing "s" (not "ss"), then "ing" or "ed" when four
+ * or more letters remain. So "discharges" matches "discharge" and "housed" matches "housing", but
+ * "discharged" does not match "discharge", nor "frail" "frailty". If the area has no topics,
+ * relevance is the role match alone (weight 1).
  * A cluster's relevance is the mean over its members.</li>
  * <li><b>clout</b>(person) = 0.6 &times; (seniority - 1) / 4 + 0.4 &times; min(endorsements, 3) / 3.
  * A cluster's clout is the mean over its members.</li>
