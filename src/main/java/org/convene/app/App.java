@@ -55,6 +55,11 @@ import org.convene.coaching.Conversations;
 import org.convene.inquiries.Inquiries;
 import org.convene.inquiries.InquiriesApi;
 import org.convene.inquiries.InquiryPages;
+import org.convene.leadership.Areas;
+import org.convene.leadership.Clusters;
+import org.convene.leadership.LeadershipApi;
+import org.convene.leadership.LeadershipPages;
+import org.convene.leadership.Suggestions;
 import org.convene.programmes.Enrolments;
 import org.convene.programmes.Programmes;
 import org.convene.programmes.ProgrammesApi;
@@ -141,6 +146,10 @@ public final class App implements AutoCloseable {
         Conversations conversations = new Conversations(jdbi);
         SetAccess setAccess = new SetAccess(learningSets);
         Inquiries inquiries = new Inquiries(jdbi);
+        Areas priorityAreas = new Areas(jdbi);
+        Clusters leaderClusters = new Clusters(jdbi);
+        Suggestions clusterSuggestions = new Suggestions(jdbi, priorityAreas);
+        LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds);
@@ -173,6 +182,8 @@ public final class App implements AutoCloseable {
                 new CoachingApi(conversations),
                 new InquiryPages(templates, inquiries, setAccess, programmes),
                 new InquiriesApi(inquiries, setAccess),
+                new LeadershipPages(templates, priorityAreas, leaderClusters, clusterSuggestions, leadershipApi, people, reference),
+                leadershipApi,
                 new Health(jdbi),
                 metrics,
                 new OpenApi());

@@ -138,6 +138,7 @@ public final class DemoData {
         MatchingDemo.Loaded matching = MatchingDemo.forRegion(jdbi, seed, participant, Math.min(120, people / 2));
         Long sponsor = loaded.accounts().stream().filter(a -> a.role() == Role.SPONSOR).map(DemoAccount::personId).findFirst().orElse(null);
         ProjectDemo.Loaded projects = ProjectDemo.forCohort(jdbi, seed, programme.cohortId(), participant, facilitator, sponsor);
+        LeadershipDemo.forRegion(jdbi, seed, sponsor, facilitator);
         long ties = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ties").mapTo(Long.class).one());
         return new Result(loaded.people(), loaded.organisations(), ties, loaded.accounts(), password,
                 System.currentTimeMillis() - started, programme, matching, projects);

@@ -158,6 +158,16 @@ public final class People {
         return find(id).orElseThrow(() -> new NotFoundException("No person with id " + id));
     }
 
+    /** The id of the directory entry with this email address (any case), if there is one. */
+    public Optional<Long> idByEmail(String email) {
+        String clean = email == null ? "" : email.trim();
+        if (clean.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE lower(email) = lower(:e)").bind("e", clean)
+                .mapTo(Long.class).findOne());
+    }
+
     public Person create(PersonInput input) {
         long id = jdbi.inTransaction(h -> insert(h, input));
         return get(id);

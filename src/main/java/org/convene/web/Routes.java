@@ -32,6 +32,8 @@ import org.convene.coaching.CoachingApi;
 import org.convene.coaching.CoachingPages;
 import org.convene.inquiries.InquiriesApi;
 import org.convene.inquiries.InquiryPages;
+import org.convene.leadership.LeadershipApi;
+import org.convene.leadership.LeadershipPages;
 import org.convene.sets.SetPages;
 import org.convene.sets.SetsApi;
 import org.convene.surveys.SurveyPages;
@@ -53,7 +55,7 @@ public final class Routes {
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
-                  InquiriesApi inquiriesApi, Health health, Metrics metrics, OpenApi openApi) {
+                  InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi, Health health, Metrics metrics, OpenApi openApi) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
@@ -156,6 +158,22 @@ public final class Routes {
                 post("/sets/{id}/inquiries", SIGNED_IN, inquiries::create, "Plan an Appreciative Inquiry session"),
                 get("/inquiries/{id}", SIGNED_IN, inquiries::show, "An Appreciative Inquiry session (the set's members, or the team)"),
                 post("/inquiries/{id}", SIGNED_IN, inquiries::update, "Save an Appreciative Inquiry session"),
+                // Leader clusters
+                get("/leadership", SIGNED_IN, leadership::list, "Priority areas (the team's, or those you sponsor)"),
+                get("/priority-areas/new", PROGRAMME_TEAM, leadership::newForm, "Add a priority area form"),
+                post("/priority-areas", PROGRAMME_TEAM, leadership::create, "Add a priority area"),
+                get("/priority-areas/{id}", SIGNED_IN, leadership::show, "A priority area's checklist and suggested clusters (team, sponsor)"),
+                get("/priority-areas/{id}/edit", PROGRAMME_TEAM, leadership::editForm, "Change a priority area form"),
+                post("/priority-areas/{id}", PROGRAMME_TEAM, leadership::update, "Change a priority area"),
+                post("/priority-areas/{id}/candidates", PROGRAMME_TEAM, leadership::addCandidate, "Add a candidate leader"),
+                get("/priority-areas/{id}/candidates/{personId}", PROGRAMME_TEAM, leadership::candidate, "A candidate and their endorsements"),
+                post("/priority-areas/{id}/candidates/{personId}", PROGRAMME_TEAM, leadership::updateCandidate, "Change a candidate"),
+                post("/priority-areas/{id}/candidates/{personId}/endorsements", PROGRAMME_TEAM, leadership::endorse, "Record a peer's endorsement"),
+                post("/priority-areas/{id}/candidates/{personId}/remove", PROGRAMME_TEAM, leadership::removeCandidate, "Remove a candidate"),
+                post("/priority-areas/{id}/clusters", PROGRAMME_TEAM, leadership::formCluster, "Form a cluster of candidates"),
+                get("/clusters", SIGNED_IN, leadership::clusters, "Clusters (all for the team; those you sponsor, mentor or are in)"),
+                get("/clusters/{id}", SIGNED_IN, leadership::cluster, "A leader cluster (team, sponsor, mentor, members)"),
+                post("/clusters/{id}", PROGRAMME_TEAM, leadership::updateCluster, "Change a cluster's status, sponsor and mentoring"),
                 get("/coaching", SIGNED_IN, coaching::list, "Your GROW coaching conversations (as coach or coachee)"),
                 get("/coaching/new", SIGNED_IN, coaching::newForm, "Record a coaching conversation form"),
                 post("/coaching", SIGNED_IN, coaching::create, "Record a coaching conversation"),
@@ -296,6 +314,19 @@ public final class Routes {
                 post("/api/v1/sets/{id}/inquiries", SIGNED_IN, inquiriesApi::create, "Plan an Appreciative Inquiry session for a set"),
                 get("/api/v1/inquiries/{id}", SIGNED_IN, inquiriesApi::get, "An Appreciative Inquiry session"),
                 put("/api/v1/inquiries/{id}", SIGNED_IN, inquiriesApi::update, "Change an Appreciative Inquiry session"),
+                get("/api/v1/priority-areas", SIGNED_IN, leadershipApi::list, "Priority areas (the team's, or those you sponsor)"),
+                post("/api/v1/priority-areas", PROGRAMME_TEAM, leadershipApi::create, "Add a priority area"),
+                get("/api/v1/priority-areas/{id}", SIGNED_IN, leadershipApi::get, "A priority area with candidates, ties and clusters"),
+                put("/api/v1/priority-areas/{id}", PROGRAMME_TEAM, leadershipApi::update, "Change a priority area"),
+                post("/api/v1/priority-areas/{id}/candidates", PROGRAMME_TEAM, leadershipApi::addCandidate, "Add a candidate leader"),
+                put("/api/v1/priority-areas/{id}/candidates/{personId}", PROGRAMME_TEAM, leadershipApi::updateCandidate, "Change a candidate"),
+                delete("/api/v1/priority-areas/{id}/candidates/{personId}", PROGRAMME_TEAM, leadershipApi::removeCandidate, "Remove a candidate"),
+                post("/api/v1/priority-areas/{id}/candidates/{personId}/endorsements", PROGRAMME_TEAM, leadershipApi::endorse, "Record a peer's endorsement"),
+                get("/api/v1/priority-areas/{id}/suggestions", PROGRAMME_TEAM, leadershipApi::suggestions, "Suggested clusters of 2-3, ranked and explained"),
+                post("/api/v1/priority-areas/{id}/clusters", PROGRAMME_TEAM, leadershipApi::form, "Form a cluster of candidates"),
+                get("/api/v1/clusters", SIGNED_IN, leadershipApi::clusters, "Clusters (all for the team; those you sponsor, mentor or are in)"),
+                get("/api/v1/clusters/{id}", SIGNED_IN, leadershipApi::cluster, "A leader cluster"),
+                put("/api/v1/clusters/{id}", PROGRAMME_TEAM, leadershipApi::updateCluster, "Change a cluster's status, sponsor and mentoring"),
                 get("/api/v1/coaching", SIGNED_IN, coachingApi::list, "Your GROW coaching conversations"),
                 post("/api/v1/coaching", SIGNED_IN, coachingApi::create, "Record a coaching conversation (you are the coach)"),
                 get("/api/v1/coaching/{id}", SIGNED_IN, coachingApi::get, "A coaching conversation (its coach and coachee only)"),
