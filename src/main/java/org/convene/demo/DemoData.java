@@ -135,6 +135,7 @@ public final class DemoData {
         long participant = loaded.accounts().stream().filter(a -> a.role() == Role.PARTICIPANT).map(DemoAccount::personId).findFirst().orElseThrow();
         ProgrammeDemo.Loaded programme = ProgrammeDemo.forRegion(jdbi, seed, participant, facilitator);
         SetsDemo.forCohort(jdbi, seed, programme.cohortId(), participant);
+        SetsDemo.nextCohort(jdbi, seed, programme.programmeId(), programme.cohortId());
         MatchingDemo.Loaded matching = MatchingDemo.forRegion(jdbi, seed, participant, Math.min(120, people / 2));
         Long sponsor = loaded.accounts().stream().filter(a -> a.role() == Role.SPONSOR).map(DemoAccount::personId).findFirst().orElse(null);
         ProjectDemo.Loaded projects = ProjectDemo.forCohort(jdbi, seed, programme.cohortId(), participant, facilitator, sponsor);

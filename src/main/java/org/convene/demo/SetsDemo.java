@@ -8,6 +8,9 @@ import java.util.SplittableRandom;
 import org.convene.inquiries.Inquiries;
 import org.convene.inquiries.InquiryInput;
 import org.convene.inquiries.Phase;
+import org.convene.programmes.CohortInput;
+import org.convene.programmes.Enrolments;
+import org.convene.programmes.Programmes;
 import org.convene.sets.SetFormation;
 import org.convene.sets.SetMeetingInput;
 import org.convene.sets.SetMember;
@@ -30,14 +33,7 @@ final class SetsDemo {
 
     static Loaded forCohort(Jdbi jdbi, long seed, long cohortId, long participantPersonId) {
         Sets sets = new Sets(jdbi);
-        SplittableRandom random = new SplittableRandom(seed * 31 + 5);
-        Map<Long, String[]> experience = new HashMap<>();
-        for (SetMember m : sets.members(cohortId)) {
-            int band = 4 + random.nextInt(5);
-            int years = Math.max(1, Math.min(40, (band - 3) * 4 + random.nextInt(9) - 2));
-            experience.put(m.personId(), new String[] {String.valueOf(years), String.valueOf(band)});
-        }
-        sets.saveExperience(cohortId, experience);
+        saveExperience(sets, new SplittableRandom(seed * 31 + 5), cohortId);
         new SetFormation(sets).form(cohortId, 5, seed, true, null);
         sets.publish(cohortId, null);
         long setId = sets.publishedSetOf(cohortId, participantPersonId).orElseThrow();
@@ -60,5 +56,33 @@ final class SetsDemo {
                 List.of(new org.convene.actions.AgreedAction(presenter, "Invite the housing officer to one ward huddle",
                         LocalDate.now().plusWeeks(3).toString()))).validated(members, null), null);
         return new Loaded(sets.sets(cohortId).size(), setId);
+    }
+
+    /**
+     * The programme's next cohort, starting in six weeks: 24 people of the region not in the first
+     * cohort, with years and bands, enrolled and waiting for the facilitator to form their sets.
+     */
+    static long nextCohort(Jdbi jdbi, long seed, long programmeId, long firstCohortId) {
+        Programmes programmes = new Programmes(jdbi);
+        LocalDate start = LocalDate.now().plusWeeks(6).with(java.time.DayOfWeek.TUESDAY);
+        long cohort = programmes.createCohort(programmeId, new CohortInput("Cohort 2", start.toString(), start.plusWeeks(20).toString(),
+                true).validated()).id();
+        List<Long> people = jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE listed AND sector_code <> 'lived_experience' "
+                        + "AND id NOT IN (SELECT person_id FROM enrolments WHERE cohort_id = :c) ORDER BY id OFFSET 200 LIMIT 24")
+                .bind("c", firstCohortId).mapTo(Long.class).list());
+        new Enrolments(jdbi).enrol(cohort, people);
+        saveExperience(new Sets(jdbi), new SplittableRandom(seed * 37 + 11), cohort);
+        return cohort;
+    }
+
+    /** Years of experience and band for everyone in the cohort (seeded; more years with a higher band). */
+    private static void saveExperience(Sets sets, SplittableRandom random, long cohortId) {
+        Map<Long, String[]> experience = new HashMap<>();
+        for (SetMember m : sets.members(cohortId)) {
+            int band = 4 + random.nextInt(5);
+            int years = Math.max(1, Math.min(40, (band - 3) * 4 + random.nextInt(9) - 2));
+            experience.put(m.personId(), new String[] {String.valueOf(years), String.valueOf(band)});
+        }
+        sets.saveExperience(cohortId, experience);
     }
 }

@@ -101,8 +101,8 @@ final class DemoSite implements AutoCloseable {
     }
 
     /**
-     * Adds "Cohort 2" to the demo programme: this person and four others, a module yesterday whose
-     * feedback survey is open, the end-of-programme survey open, and a baseline survey still a draft.
+     * Adds "Cohort 3" to the demo programme (the demo itself has Cohorts 1 and 2): this person and
+     * four others, a module yesterday whose feedback survey is open, the end-of-programme survey open, and a baseline survey still a draft.
      * {@code feedbackLink} is the person's personal link (a path) to the feedback survey.
      */
     OpenSurveys openSurveysFor(long personId) {
@@ -112,7 +112,7 @@ final class DemoSite implements AutoCloseable {
         var links = new SurveyLinks(jdbi);
         var distribution = new Distribution(jdbi, links, "http://localhost");
         LocalDate yesterday = LocalDate.now(ModuleInput.ZONE).minusDays(1);
-        var cohort = programmes.createCohort(demo.programme().programmeId(), new CohortInput("Cohort 2",
+        var cohort = programmes.createCohort(demo.programme().programmeId(), new CohortInput("Cohort 3",
                 yesterday.minusWeeks(1).toString(), yesterday.plusMonths(5).toString(), true).validated());
         List<Long> people = new ArrayList<>(List.of(personId));
         people.addAll(jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE listed AND id <> :p ORDER BY id LIMIT 4")

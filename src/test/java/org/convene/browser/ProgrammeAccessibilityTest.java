@@ -98,6 +98,7 @@ class ProgrammeAccessibilityTest {
         audit(asLead, "/programmes/" + demo.programmeId(), ProgrammeDemo.PROGRAMME, page -> {
             assertThat(link(page, "Cohort 1")).isVisible();
             assertThat(link(page, "Cohort 2")).isVisible();
+            assertThat(link(page, "Cohort 3")).isVisible();
         });
     }
 
