@@ -87,6 +87,7 @@ import org.convene.surveys.SurveyPages;
 import org.convene.transfer.TransferPages;
 import org.convene.web.ErrorMapping;
 import org.convene.web.Json;
+import org.convene.web.FrontendStyles;
 import org.convene.web.OpenApi;
 import org.convene.web.Routes;
 import org.convene.web.Security;
@@ -186,7 +187,8 @@ public final class App implements AutoCloseable {
                 leadershipApi,
                 new Health(jdbi),
                 metrics,
-                new OpenApi());
+                new OpenApi(),
+                new FrontendStyles());
         Security security = new Security(sessions, tokens, config.secureCookies());
         ErrorMapping errors = new ErrorMapping(templates);
 

@@ -55,12 +55,14 @@ public final class Routes {
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
-                  InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi, Health health, Metrics metrics, OpenApi openApi) {
+                  InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi, Health health, Metrics metrics, OpenApi openApi,
+                  FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
                 get("/health", ANYONE, health::check, "Health check (database)"),
                 get("/metrics", ANYONE, metrics::scrape, "Prometheus metrics"),
                 get("/api/openapi.json", ANYONE, openApi::serve, "OpenAPI description of /api/v1"),
+                get(FrontendStyles.PATH, ANYONE, styles::serve, "GOV.UK Frontend's styles without the GDS Transport font"),
 
                 // Accounts
                 get("/login", ANYONE, accounts::loginForm, "Sign-in form"),

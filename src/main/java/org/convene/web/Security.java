@@ -72,7 +72,7 @@ public final class Security {
 
     /** Open resources that never depend on who is asking: no session lookup, no cookies set. */
     private static boolean stateless(String path) {
-        return path.startsWith("/webjars/") || path.startsWith("/assets/") || path.equals("/health")
+        return path.startsWith("/webjars/") || path.startsWith("/assets/") || path.startsWith("/styles/") || path.equals("/health")
                 || path.equals("/metrics") || path.equals("/api/openapi.json");
     }
 

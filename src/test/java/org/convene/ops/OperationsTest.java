@@ -57,6 +57,16 @@ class OperationsTest {
     }
 
     @Test
+    void theGovukStylesAreServedWithoutTheFontsConveneMayNotUse() {
+        var styles = app.client().get(org.convene.web.FrontendStyles.PATH);
+        assertThat(styles.statusCode()).isEqualTo(200);
+        assertThat(styles.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(styles.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(styles.body()).contains(".govuk-button").doesNotContain("@font-face").doesNotContain("/assets/fonts/");
+        assertThat(app.client().get("/").body()).contains(org.convene.web.FrontendStyles.PATH);
+    }
+
+    @Test
     void unknownPagesGetAFriendlyNotFound() {
         HttpResponse<String> page = app.client().get("/no/such/page");
         assertThat(page.statusCode()).isEqualTo(404);
