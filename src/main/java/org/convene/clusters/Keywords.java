@@ -42,8 +42,9 @@ final class Keywords {
     }
 
     /**
-     * Tiny stemming: drop a trailing "s" (not "ss"), then a trailing "ing" or "ed" when at least
-     * four letters remain. "discharges" -> "discharge", "housing" -> "hous", "delayed" -> "delay".
+     * Tiny stemming: drop a trailing "s" (not "ss"), then a trailing "ing" or "ed", then a trailing
+     * "e", each when at least four letters remain. "discharges", "discharged" -> "discharg",
+     * "housing", "house" -> "hous", "delayed" -> "delay".
      */
     static String stem(String word) {
         String w = word;
@@ -54,6 +55,9 @@ final class Keywords {
             w = w.substring(0, w.length() - 3);
         } else if (w.endsWith("ed") && w.length() - 2 >= 4) {
             w = w.substring(0, w.length() - 2);
+        }
+        if (w.endsWith("e") && w.length() - 1 >= 4) {
+            w = w.substring(0, w.length() - 1);
         }
         return w;
     }

@@ -22,9 +22,9 @@ import java.util.Set;
  * keywords are the description's words (runs of letters) of four or more letters, lower-cased,
  * minus the stop words of {@code Keywords.STOP_WORDS} (English function words, and words as general
  * here as "care", "health", "service", "patient", "improve", "team", "manager", "support"); words
- * are compared after a tiny stemming: drop a trailing "s" (not "ss"), then "ing" or "ed" when four
- * or more letters remain. So "discharges" matches "discharge" and "housed" matches "housing", but
- * "discharged" does not match "discharge", nor "frail" "frailty". If the area has no topics,
+ * are compared after a tiny stemming: drop a trailing "s" (not "ss"), then "ing" or "ed", then "e",
+ * each when four or more letters remain. So "discharges", "discharged" and "discharge" match, and
+ * "house", "housed" and "housing"; "frail" does not match "frailty". If the area has no topics,
  * relevance is the role match alone (weight 1).
  * A cluster's relevance is the mean over its members.</li>
  * <li><b>clout</b>(person) = 0.6 &times; (seniority - 1) / 4 + 0.4 &times; min(endorsements, 3) / 3.
