@@ -232,7 +232,9 @@ public final class App implements AutoCloseable {
                     config.adminEmail(), password));
             App app = new App(config, database);
             app.changes.start();
-            app.jobs.start();
+            if (config.runJobs()) {
+                app.jobs.start();
+            }
             app.web.start();
             log.info("Convene is running at {} (port {})", config.baseUrl(), app.web.port());
             return app;

@@ -20,7 +20,8 @@ public record Config(
         String baseUrl,
         boolean secureCookies,
         Smtp smtp,
-        String logFormat) {
+        String logFormat,
+        boolean runJobs) {
 
     /** SMTP settings; when host is empty, mail is written to the log instead of sent. */
     public record Smtp(String host, int port, String user, String password, String from, boolean startTls) {
@@ -54,12 +55,19 @@ public record Config(
                         value(env, "CONVENE_SMTP_PASSWORD", ""),
                         value(env, "CONVENE_SMTP_FROM", "Convene <no-reply@convene.example>"),
                         Boolean.parseBoolean(value(env, "CONVENE_SMTP_STARTTLS", "true"))),
-                value(env, "CONVENE_LOG_FORMAT", "text"));
+                value(env, "CONVENE_LOG_FORMAT", "text"),
+                Boolean.parseBoolean(value(env, "CONVENE_JOBS", "true")));
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, dataDir, Optional.of(url), user, password, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs);
+    }
+
+    /** The same settings for an instance that serves pages and the API but runs no background work. */
+    public Config withoutJobs() {
+        return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, false);
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

@@ -59,7 +59,8 @@ class SurveyDistributionTest {
 
     @BeforeEach
     void cohortWithAModuleThatEndedAnHourAgo() {
-        app = TestApp.start();
+        // The test runs distribution and delivery itself; the app's own jobs would race it for the same rows.
+        app = TestApp.startWithoutJobs();
         for (int i = 0; i < 6; i++) {
             people.add(app.person("Invitee " + i, "invitee" + i + "@test.example", "primary", Role.PARTICIPANT));
         }

@@ -25,10 +25,20 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start() {
+        return new TestApp(config(true));
+    }
+
+    /** An app whose background jobs do not run, for tests that run a job's work themselves. */
+    public static TestApp startWithoutJobs() {
+        return new TestApp(config(false));
+    }
+
+    /** A fresh database with every migration, any free port, and a known administrator. */
+    private static Config config(boolean jobs) {
         Config config = TestDatabase.get().fresh();
-        return new TestApp(new Config(0, config.dataDir(), config.databaseUrl(), config.databaseUser(),
+        return new Config(0, config.dataDir(), config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 4, "admin@test.example", java.util.Optional.of("admin password 123"),
-                config.baseUrl(), false, config.smtp(), "text"));
+                config.baseUrl(), false, config.smtp(), "text", jobs);
     }
 
     /** A second app instance on the same database, as behind a load balancer. */
