@@ -55,6 +55,10 @@ import org.convene.coaching.Conversations;
 import org.convene.inquiries.Inquiries;
 import org.convene.inquiries.InquiriesApi;
 import org.convene.inquiries.InquiryPages;
+import org.convene.communities.Communities;
+import org.convene.communities.CommunitiesApi;
+import org.convene.communities.CommunityPages;
+import org.convene.communities.Discussions;
 import org.convene.leadership.Areas;
 import org.convene.leadership.Clusters;
 import org.convene.leadership.LeadershipApi;
@@ -150,6 +154,9 @@ public final class App implements AutoCloseable {
         Areas priorityAreas = new Areas(jdbi);
         Clusters leaderClusters = new Clusters(jdbi);
         Suggestions clusterSuggestions = new Suggestions(jdbi, priorityAreas);
+        Communities communities = new Communities(jdbi);
+        Discussions discussions = new Discussions(jdbi);
+        CommunitiesApi communitiesApi = new CommunitiesApi(communities, discussions, reference);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
@@ -185,6 +192,8 @@ public final class App implements AutoCloseable {
                 new InquiriesApi(inquiries, setAccess),
                 new LeadershipPages(templates, priorityAreas, leaderClusters, clusterSuggestions, leadershipApi, people, reference),
                 leadershipApi,
+                new CommunityPages(templates, communities, discussions, communitiesApi, reference),
+                communitiesApi,
                 new Health(jdbi),
                 metrics,
                 new OpenApi(),

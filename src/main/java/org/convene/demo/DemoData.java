@@ -140,6 +140,9 @@ public final class DemoData {
         Long sponsor = loaded.accounts().stream().filter(a -> a.role() == Role.SPONSOR).map(DemoAccount::personId).findFirst().orElse(null);
         ProjectDemo.Loaded projects = ProjectDemo.forCohort(jdbi, seed, programme.cohortId(), participant, facilitator, sponsor);
         LeadershipDemo.forRegion(jdbi, seed, sponsor, facilitator);
+        if (facilitator != null) {
+            CommunityDemo.forRegion(jdbi, facilitator, participant);
+        }
         long ties = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ties").mapTo(Long.class).one());
         return new Result(loaded.people(), loaded.organisations(), ties, loaded.accounts(), password,
                 System.currentTimeMillis() - started, programme, matching, projects);

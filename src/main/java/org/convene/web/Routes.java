@@ -32,6 +32,8 @@ import org.convene.coaching.CoachingApi;
 import org.convene.coaching.CoachingPages;
 import org.convene.inquiries.InquiriesApi;
 import org.convene.inquiries.InquiryPages;
+import org.convene.communities.CommunitiesApi;
+import org.convene.communities.CommunityPages;
 import org.convene.leadership.LeadershipApi;
 import org.convene.leadership.LeadershipPages;
 import org.convene.sets.SetPages;
@@ -55,7 +57,8 @@ public final class Routes {
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
-                  InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi, Health health, Metrics metrics, OpenApi openApi,
+                  InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
+                  CommunityPages communities, CommunitiesApi communitiesApi, Health health, Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -160,6 +163,20 @@ public final class Routes {
                 post("/sets/{id}/inquiries", SIGNED_IN, inquiries::create, "Plan an Appreciative Inquiry session"),
                 get("/inquiries/{id}", SIGNED_IN, inquiries::show, "An Appreciative Inquiry session (the set's members, or the team)"),
                 post("/inquiries/{id}", SIGNED_IN, inquiries::update, "Save an Appreciative Inquiry session"),
+                // Communities of practice
+                get("/communities", SIGNED_IN, communities::list, "Communities of practice"),
+                get("/communities/new", SIGNED_IN, communities::newForm, "Start a community form"),
+                post("/communities", SIGNED_IN, communities::create, "Start a community (you convene it)"),
+                get("/communities/{id}", SIGNED_IN, communities::show, "A community: joining, requests, discussions"),
+                post("/communities/{id}/join", SIGNED_IN, communities::join, "Join a community (or ask to)"),
+                post("/communities/{id}/leave", SIGNED_IN, communities::leave, "Leave a community (or withdraw a request)"),
+                get("/communities/{id}/members", SIGNED_IN, communities::members, "A community's members"),
+                post("/communities/{id}/members/{personId}", SIGNED_IN, communities::decide, "Accept, decline, promote or remove a member (convenors)"),
+                post("/communities/{id}/discussions", SIGNED_IN, communities::startDiscussion, "Start a discussion (members)"),
+                get("/discussions/{id}", SIGNED_IN, communities::discussion, "A discussion (closed communities: members)"),
+                post("/discussions/{id}/posts", SIGNED_IN, communities::reply, "Reply to a discussion (members)"),
+                post("/discussions/{id}/pin", SIGNED_IN, communities::pin, "Pin or unpin a discussion (convenors)"),
+
                 // Leader clusters
                 get("/leadership", SIGNED_IN, leadership::list, "Priority areas (the team's, or those you sponsor)"),
                 get("/priority-areas/new", PROGRAMME_TEAM, leadership::newForm, "Add a priority area form"),
@@ -316,6 +333,20 @@ public final class Routes {
                 post("/api/v1/sets/{id}/inquiries", SIGNED_IN, inquiriesApi::create, "Plan an Appreciative Inquiry session for a set"),
                 get("/api/v1/inquiries/{id}", SIGNED_IN, inquiriesApi::get, "An Appreciative Inquiry session"),
                 put("/api/v1/inquiries/{id}", SIGNED_IN, inquiriesApi::update, "Change an Appreciative Inquiry session"),
+                get("/api/v1/communities", SIGNED_IN, communitiesApi::list, "Communities of practice (?mine=true: yours)"),
+                post("/api/v1/communities", SIGNED_IN, communitiesApi::create, "Start a community (you convene it)"),
+                get("/api/v1/communities/{id}", SIGNED_IN, communitiesApi::get, "A community as you see it"),
+                put("/api/v1/communities/{id}", SIGNED_IN, communitiesApi::update, "Change a community (convenors)"),
+                post("/api/v1/communities/{id}/membership", SIGNED_IN, communitiesApi::join, "Join a community (or ask to)"),
+                delete("/api/v1/communities/{id}/membership", SIGNED_IN, communitiesApi::leave, "Leave a community (or withdraw a request)"),
+                get("/api/v1/communities/{id}/members", SIGNED_IN, communitiesApi::members, "A community's members (and requests, for convenors)"),
+                put("/api/v1/communities/{id}/members/{personId}", SIGNED_IN, communitiesApi::setMember, "Accept a request or set a role (convenors)"),
+                delete("/api/v1/communities/{id}/members/{personId}", SIGNED_IN, communitiesApi::removeMember, "Decline a request or remove a member (convenors)"),
+                get("/api/v1/communities/{id}/discussions", SIGNED_IN, communitiesApi::discussions, "A community's discussions"),
+                post("/api/v1/communities/{id}/discussions", SIGNED_IN, communitiesApi::startDiscussion, "Start a discussion (members)"),
+                get("/api/v1/discussions/{id}", SIGNED_IN, communitiesApi::discussion, "A discussion with its posts"),
+                post("/api/v1/discussions/{id}/posts", SIGNED_IN, communitiesApi::reply, "Reply to a discussion (members)"),
+                put("/api/v1/discussions/{id}/pin", SIGNED_IN, communitiesApi::pin, "Pin or unpin a discussion (convenors)"),
                 get("/api/v1/priority-areas", SIGNED_IN, leadershipApi::list, "Priority areas (the team's, or those you sponsor)"),
                 post("/api/v1/priority-areas", PROGRAMME_TEAM, leadershipApi::create, "Add a priority area"),
                 get("/api/v1/priority-areas/{id}", SIGNED_IN, leadershipApi::get, "A priority area with candidates, ties and clusters"),

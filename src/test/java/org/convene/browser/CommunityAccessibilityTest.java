@@ -1,0 +1,105 @@
+package org.convene.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.convene.accounts.Role;
+import org.convene.communities.Communities;
+import org.convene.communities.Community;
+import org.convene.communities.Discussions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * axe-core (WCAG 2.0-2.2 A and AA) on the community pages, in real Chromium, on the demo's
+ * communities: the list, the start form with errors, a community for a member (its discussions and
+ * the new-discussion form with errors), a discussion with Markdown, the members list, a request
+ * waiting for its convenor; and a member's journey: start a discussion and reply to it.
+ */
+@Tag("browser")
+class CommunityAccessibilityTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
+    private static DemoSite site;
+    private static Community discharge;
+    private static Community carers;
+    private static BrowserContext asParticipant;
+    private static BrowserContext asFacilitator;
+
+    @BeforeAll
+    static void start() {
+        site = DemoSite.start();
+        Communities communities = new Communities(site.app.jdbi());
+        discharge = communities.list(null).stream().filter(c -> c.name().equals("Discharge to home")).findFirst().orElseThrow();
+        carers = communities.list(null).stream().filter(c -> c.name().equals("Carers' circle")).findFirst().orElseThrow();
+        asParticipant = site.signedIn(chromium, site.account(Role.PARTICIPANT).email());
+        asFacilitator = site.signedIn(chromium, site.account(Role.FACILITATOR).email());
+    }
+
+    @AfterAll
+    static void stop() {
+        for (BrowserContext c : new BrowserContext[] {asParticipant, asFacilitator}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    @Test
+    void theListAndTheStartFormWithErrors() {
+        PageAudit.audit(asParticipant, "/communities", "Communities of practice", page ->
+                assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Discharge to home")).first()).isVisible());
+        PageAudit.audit(asParticipant, "/communities/new", "Start a community", page -> {
+            button(page, "Start the community").click();
+            assertThat(page.locator(".govuk-error-summary")).isVisible();
+            assertThat(page.getByText("Enter a name for the community").first()).isVisible();
+        });
+    }
+
+    @Test
+    void aCommunityForAMemberWithItsDiscussionsAndMembers() {
+        PageAudit.audit(asParticipant, "/communities/" + discharge.id(), "Discharge to home", page -> {
+            assertThat(page.getByText("Pinned").first()).isVisible();
+            button(page, "Post").click();
+            assertThat(page.getByText("Give the discussion a title").first()).isVisible();
+        });
+        PageAudit.audit(asParticipant, "/communities/" + discharge.id() + "/members", "Members", page ->
+                assertThat(page.getByText("Convenor").first()).isVisible());
+        long pinned = new Discussions(site.app.jdbi()).ofCommunity(discharge.id()).get(0).id();
+        PageAudit.audit(asParticipant, "/discussions/" + pinned, "Friday discharge huddles: what works?", page ->
+                assertThat(page.locator(".convene-markdown strong").first()).hasText("15-minute huddle"));
+    }
+
+    @Test
+    void aRequestWaitingForItsConvenorAndTheRequesterView() {
+        PageAudit.audit(asParticipant, "/communities/" + carers.id(), "Carers' circle", page ->
+                assertThat(page.getByText("Your request to join is with the convenors")).isVisible());
+    }
+
+    @Test
+    void aMemberStartsADiscussionAndReplies() {
+        PageAudit.audit(asParticipant, "/communities/" + discharge.id(), "Discharge to home", page -> {
+            page.getByLabel("Title").fill("Equipment delays");
+            page.getByLabel("Your post").fill("Beds wait for **hoists**. Who orders them?");
+            button(page, "Post").click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Equipment delays").setLevel(1))).isVisible();
+            page.getByLabel("Your reply").fill("The community equipment service, via the ward's OT.");
+            button(page, "Reply").click();
+            assertThat(page.getByText("The community equipment service, via the ward's OT.")).isVisible();
+        });
+    }
+}
