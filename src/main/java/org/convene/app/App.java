@@ -59,6 +59,9 @@ import org.convene.communities.Communities;
 import org.convene.communities.CommunitiesApi;
 import org.convene.communities.CommunityPages;
 import org.convene.communities.Discussions;
+import org.convene.events.EventPages;
+import org.convene.events.Events;
+import org.convene.events.EventsApi;
 import org.convene.leadership.Areas;
 import org.convene.leadership.Clusters;
 import org.convene.leadership.LeadershipApi;
@@ -157,6 +160,8 @@ public final class App implements AutoCloseable {
         Communities communities = new Communities(jdbi);
         Discussions discussions = new Discussions(jdbi);
         CommunitiesApi communitiesApi = new CommunitiesApi(communities, discussions, reference);
+        Events events = new Events(jdbi, config.baseUrl());
+        EventsApi eventsApi = new EventsApi(events, communities);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
@@ -194,6 +199,8 @@ public final class App implements AutoCloseable {
                 leadershipApi,
                 new CommunityPages(templates, communities, discussions, communitiesApi, reference),
                 communitiesApi,
+                new EventPages(templates, events, eventsApi, communities, config.baseUrl()),
+                eventsApi,
                 new Health(jdbi),
                 metrics,
                 new OpenApi(),

@@ -1,5 +1,6 @@
 package org.convene.demo;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.convene.communities.Communities;
 import org.convene.communities.Community;
@@ -7,13 +8,17 @@ import org.convene.communities.CommunityInput;
 import org.convene.communities.Discussion;
 import org.convene.communities.Discussions;
 import org.convene.communities.PostInput;
+import org.convene.events.Event;
+import org.convene.events.EventInput;
+import org.convene.events.Events;
+import org.convene.events.RegistrationInput;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The demo's communities of practice, through the real services: an open community on hospital
  * discharge, convened by the facilitator, with the participant and 20 people of the region as
- * members and two discussions (one pinned); and a request-to-join carers' circle the participant
- * has asked to join.
+ * members, two discussions (one pinned) and a film night for 20 (the participant and a guest,
+ * and 12 members registered); and a request-to-join carers' circle the participant has asked to join.
  */
 final class CommunityDemo {
     private CommunityDemo() {
@@ -41,6 +46,15 @@ final class CommunityDemo {
             Discussion film = discussions.start(discharge.id(), members.get(0), new PostInput("Film night: the journey home",
                     "Shall we watch a short film about one family's discharge and talk about it afterwards?").validated(true));
             discussions.reply(film.id(), facilitator, new PostInput(null, "Yes: I will book the room.").validated(false));
+        }
+        Events events = new Events(jdbi, "http://localhost");
+        LocalDate day = LocalDate.now().plusWeeks(3).with(java.time.DayOfWeek.THURSDAY);
+        Event film = events.create(discharge.id(), facilitator, new EventInput("Film night: the journey home", "film_club",
+                "A short film about one family's discharge, then a conversation.", day.toString(), "18:30", "20:30", "Europe/London",
+                "Leeds Central Library, Room 2", "", 20, 1, "Do you have any access needs?").validated(), null);
+        events.register(film.id(), participant, new RegistrationInput(1, "").validated(film));
+        for (long m : members.subList(0, Math.min(12, members.size()))) {
+            events.register(film.id(), m, new RegistrationInput(0, "").validated(film));
         }
         Community carers = communities.create(new CommunityInput("Carers' circle",
                 "Unpaid carers are left out of discharge planning.", "A space for carers and the people who work with them.", null,

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * export re-imports unchanged; text that already starts with apostrophes before such a character
  * gets one more, so the two steps undo each other exactly.
  */
-final class SpreadsheetSafe {
+public final class SpreadsheetSafe {
     private static final Pattern NEEDS_QUOTE = Pattern.compile("^'*[=+\\-@\\t\\r]");
     private static final Pattern QUOTED = Pattern.compile("^'+[=+\\-@\\t\\r]");
 
     private SpreadsheetSafe() {
     }
 
-    static String neutralise(String cell) {
+    public static String neutralise(String cell) {
         return cell != null && NEEDS_QUOTE.matcher(cell).lookingAt() ? "'" + cell : cell;
     }
 

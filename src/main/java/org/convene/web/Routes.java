@@ -34,6 +34,8 @@ import org.convene.inquiries.InquiriesApi;
 import org.convene.inquiries.InquiryPages;
 import org.convene.communities.CommunitiesApi;
 import org.convene.communities.CommunityPages;
+import org.convene.events.EventPages;
+import org.convene.events.EventsApi;
 import org.convene.leadership.LeadershipApi;
 import org.convene.leadership.LeadershipPages;
 import org.convene.sets.SetPages;
@@ -58,7 +60,7 @@ public final class Routes {
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
-                  CommunityPages communities, CommunitiesApi communitiesApi, Health health, Metrics metrics, OpenApi openApi,
+                  CommunityPages communities, CommunitiesApi communitiesApi, EventPages events, EventsApi eventsApi, Health health, Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -176,6 +178,17 @@ public final class Routes {
                 get("/discussions/{id}", SIGNED_IN, communities::discussion, "A discussion (closed communities: members)"),
                 post("/discussions/{id}/posts", SIGNED_IN, communities::reply, "Reply to a discussion (members)"),
                 post("/discussions/{id}/pin", SIGNED_IN, communities::pin, "Pin or unpin a discussion (convenors)"),
+
+                // Events
+                get("/events", SIGNED_IN, events::list, "Events coming up (?community=ID: one community's)"),
+                get("/events/new", SIGNED_IN, events::newForm, "Create an event form (?community=ID)"),
+                post("/events", SIGNED_IN, events::create, "Create an event (community members; system-wide: programme team)"),
+                get("/events/{id}", SIGNED_IN, events::show, "An event: places, registering, the waitlist; registrations for its host"),
+                get("/events/{id}/event.ics", SIGNED_IN, events::ics, "An event as a calendar file"),
+                post("/events/{id}/registration", SIGNED_IN, events::register, "Register (or join the waitlist)"),
+                post("/events/{id}/registration/cancel", SIGNED_IN, events::cancel, "Cancel your registration (the waitlist moves up)"),
+                post("/events/{id}/registrations/{personId}/check-in", SIGNED_IN, events::checkIn, "Check someone in (host, convenors)"),
+                get("/events/{id}/registrations.csv", SIGNED_IN, events::csv, "An event's registrations as CSV (host, convenors)"),
 
                 // Leader clusters
                 get("/leadership", SIGNED_IN, leadership::list, "Priority areas (the team's, or those you sponsor)"),
@@ -347,6 +360,14 @@ public final class Routes {
                 get("/api/v1/discussions/{id}", SIGNED_IN, communitiesApi::discussion, "A discussion with its posts"),
                 post("/api/v1/discussions/{id}/posts", SIGNED_IN, communitiesApi::reply, "Reply to a discussion (members)"),
                 put("/api/v1/discussions/{id}/pin", SIGNED_IN, communitiesApi::pin, "Pin or unpin a discussion (convenors)"),
+                get("/api/v1/events", SIGNED_IN, eventsApi::list, "Events coming up that you can see"),
+                post("/api/v1/events", SIGNED_IN, eventsApi::createSystemWide, "Create a system-wide event (programme team)"),
+                post("/api/v1/communities/{id}/events", SIGNED_IN, eventsApi::createInCommunity, "Create a community's event (members)"),
+                get("/api/v1/events/{id}", SIGNED_IN, eventsApi::get, "An event as you see it"),
+                post("/api/v1/events/{id}/registration", SIGNED_IN, eventsApi::register, "Register (or join the waitlist)"),
+                delete("/api/v1/events/{id}/registration", SIGNED_IN, eventsApi::cancel, "Cancel your registration (the waitlist moves up)"),
+                get("/api/v1/events/{id}/registrations", SIGNED_IN, eventsApi::registrations, "An event's registrations (host, convenors)"),
+                put("/api/v1/events/{id}/registrations/{personId}/check-in", SIGNED_IN, eventsApi::checkIn, "Check someone in (host, convenors)"),
                 get("/api/v1/priority-areas", SIGNED_IN, leadershipApi::list, "Priority areas (the team's, or those you sponsor)"),
                 post("/api/v1/priority-areas", PROGRAMME_TEAM, leadershipApi::create, "Add a priority area"),
                 get("/api/v1/priority-areas/{id}", SIGNED_IN, leadershipApi::get, "A priority area with candidates, ties and clusters"),

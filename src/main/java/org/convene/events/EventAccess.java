@@ -1,0 +1,71 @@
+package org.convene.events;
+
+import org.convene.accounts.Viewer;
+import org.convene.communities.Communities;
+import org.convene.communities.Community;
+import org.convene.communities.Membership;
+import org.convene.errors.ForbiddenException;
+
+/**
+ * Who sees and runs events. A system-wide event or an open community's is for everyone signed in;
+ * a request-to-join community's for its members only (to others it does not exist). Members of a
+ * community create its events; the programme team creates system-wide ones. The host, the
+ * community's convenors and administrators see registrations and check people in.
+ */
+final class EventAccess {
+    private final Events events;
+    private final Communities communities;
+
+    EventAccess(Events events, Communities communities) {
+        this.events = events;
+        this.communities = communities;
+    }
+
+    Event visible(Viewer viewer, long id) {
+        Event e = events.get(id);
+        if (e.communityId() == null || viewer.isAdmin()) {
+            return e;
+        }
+        Community c = communities.get(e.communityId());
+        if (c.open() || member(viewer, c.id())) {
+            return e;
+        }
+        throw Events.missing(id);
+    }
+
+    boolean runs(Viewer viewer, Event e) {
+        if (viewer.isAdmin() || (viewer.personId() != null && viewer.personId().equals(e.hostId()))) {
+            return true;
+        }
+        if (e.communityId() == null) {
+            return viewer.inProgrammeTeam();
+        }
+        return communities.membership(e.communityId(), viewer.personId()).map(Membership::convenor).orElse(false);
+    }
+
+    Event run(Viewer viewer, long id) {
+        Event e = visible(viewer, id);
+        if (!runs(viewer, e)) {
+            throw new ForbiddenException("Only the event's host and the community's convenors can do this");
+        }
+        return e;
+    }
+
+    /** Whether the viewer may create an event in this community (null: system-wide). */
+    void mayCreate(Viewer viewer, Long community) {
+        if (community == null) {
+            if (!viewer.inProgrammeTeam()) {
+                throw new ForbiddenException("System-wide events are created by the programme team; create yours in a community");
+            }
+            return;
+        }
+        communities.get(community);
+        if (!viewer.isAdmin() && !member(viewer, community)) {
+            throw new ForbiddenException("Join the community to create its events");
+        }
+    }
+
+    private boolean member(Viewer viewer, long community) {
+        return communities.membership(community, viewer.personId()).map(Membership::active).orElse(false);
+    }
+}

@@ -1,0 +1,98 @@
+package org.convene.events;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.convene.errors.Errors;
+import org.convene.web.Text;
+
+/**
+ * An event as typed: title, kind (workshop, meeting, social, film_club, other), description, the
+ * date with start and end times in its time zone (default Europe/London), a place and/or an online
+ * link (https), the capacity in places (empty: no limit), guests one registration may bring (0-10)
+ * and an optional registration question (for example, access needs).
+ */
+public record EventInput(String title, String kind, String description, String date, String startTime, String endTime,
+                         String timeZone, String location, String onlineUrl, Integer capacity, Integer maxGuests, String question) {
+    public static final List<String> KINDS = List.of("workshop", "meeting", "social", "film_club", "other");
+
+    public record Valid(String title, String kind, String description, ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone,
+                        String location, String onlineUrl, Integer capacity, int maxGuests, String question) {
+    }
+
+    public Valid validated() {
+        Errors errors = new Errors();
+        String t = Text.singleLine(title);
+        if (t.isEmpty()) {
+            errors.add("title", "Enter a title for the event");
+        } else if (t.length() > 200) {
+            errors.add("title", "The title must be 200 characters or fewer");
+        }
+        String k = kind == null || kind.isBlank() ? "other" : kind.trim();
+        if (!KINDS.contains(k)) {
+            errors.add("kind", "The kind is one of: " + String.join(", ", KINDS));
+        }
+        String d = Text.multiLine(description);
+        if (d.length() > 4000) {
+            errors.add("description", "The description must be 4,000 characters or fewer");
+        }
+        ZoneId zone = zone(errors);
+        LocalDate day = errors.date(date, "date", "Enter the date of the event", "Enter the date as year-month-day, for example 2027-03-01");
+        LocalTime from = errors.time(startTime, "startTime", "Enter the start time", "Enter the start time as hours and minutes, for example 18:30");
+        LocalTime to = errors.time(endTime, "endTime", "Enter the end time", "Enter the end time as hours and minutes, for example 20:00");
+        ZonedDateTime starts = day == null || from == null || zone == null ? null : ZonedDateTime.of(day, from, zone);
+        ZonedDateTime ends = day == null || to == null || zone == null ? null : ZonedDateTime.of(day, to, zone);
+        if (starts != null && ends != null && !ends.isAfter(starts)) {
+            errors.add("endTime", "The event must end after it starts");
+        }
+        String where = Text.singleLine(location);
+        if (where.length() > 300) {
+            errors.add("location", "The place must be 300 characters or fewer");
+        }
+        String url = Text.singleLine(onlineUrl);
+        if (!url.isEmpty() && !validLink(url)) {
+            errors.add("onlineUrl", "Enter the online link as a full https:// address");
+        }
+        if (where.isEmpty() && url.isEmpty()) {
+            errors.add("location", "Say where the event is, or give its online link");
+        }
+        if (capacity != null && (capacity < 1 || capacity > 100_000)) {
+            errors.add("capacity", "The capacity is a whole number from 1 to 100,000, or empty for no limit");
+        }
+        int guests = maxGuests == null ? 0 : maxGuests;
+        if (guests < 0 || guests > 10) {
+            errors.add("maxGuests", "Guests per registration are from 0 to 10");
+        }
+        String q = Text.singleLine(question);
+        if (q.length() > 300) {
+            errors.add("question", "The question must be 300 characters or fewer");
+        }
+        errors.throwIfAny();
+        return new Valid(t, k, d, starts, ends, zone.getId(), where, url, capacity, guests, q);
+    }
+
+    private ZoneId zone(Errors errors) {
+        String z = timeZone == null || timeZone.isBlank() ? "Europe/London" : timeZone.trim();
+        try {
+            return ZoneId.of(z);
+        } catch (RuntimeException e) {
+            errors.add("timeZone", "Unknown time zone '" + Text.clip(z, 40) + "': use a name such as Europe/London");
+            return null;
+        }
+    }
+
+    private static boolean validLink(String url) {
+        if (url.length() > 500) {
+            return false;
+        }
+        try {
+            URI u = URI.create(url);
+            return "https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

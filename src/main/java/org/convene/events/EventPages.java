@@ -1,0 +1,160 @@
+package org.convene.events;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.convene.accounts.Viewer;
+import org.convene.communities.Communities;
+import org.convene.errors.ConflictException;
+import org.convene.errors.ValidationException;
+import org.convene.web.Form;
+import org.convene.web.Option;
+import org.convene.web.Params;
+import org.convene.web.Templates;
+import org.convene.web.WebContext;
+
+/**
+ * Pages for events: upcoming events with their places ("19/50"), creating one (in a community or
+ * system-wide), an event with registering, the waitlist and cancelling, and for its host the
+ * registrations with check-in, the CSV export and the calendar file.
+ */
+public final class EventPages {
+    private final Templates templates;
+    private final Events events;
+    private final EventsApi api;
+    private final Communities communities;
+    private final EventAccess access;
+    private final String baseUrl;
+
+    public EventPages(Templates templates, Events events, EventsApi api, Communities communities, String baseUrl) {
+        this.templates = templates;
+        this.events = events;
+        this.api = api;
+        this.communities = communities;
+        this.access = new EventAccess(events, communities);
+        this.baseUrl = baseUrl;
+    }
+
+    public void list(Context ctx) {
+        Long community = community(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("events", community == null ? api.upcoming(WebContext.viewer(ctx))
+                : api.upcoming(WebContext.viewer(ctx)).stream().filter(e -> community.equals(e.communityId())).toList());
+        model.put("community", community == null ? null : communities.get(community));
+        templates.page(ctx, "events/list.jte", model);
+    }
+
+    public void newForm(Context ctx) {
+        Long community = community(ctx);
+        access.mayCreate(WebContext.viewer(ctx), community);
+        form(ctx, community, Form.of(Map.of("kind", "workshop", "timeZone", "Europe/London", "maxGuests", "0")));
+    }
+
+    public void create(Context ctx) {
+        Long community = community(ctx);
+        try {
+            Event e = api.create(WebContext.viewer(ctx), community, WebContext.ownPersonId(ctx), input(ctx));
+            WebContext.flash(ctx, "Event created");
+            ctx.redirect("/events/" + e.id());
+        } catch (ValidationException e) {
+            ctx.status(422);
+            form(ctx, community, Form.submitted(ctx, e));
+        }
+    }
+
+    private static Long community(Context ctx) {
+        String value = ctx.queryParam("community") != null ? ctx.queryParam("community") : ctx.formParam("community");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException("Unknown community", Map.of("community", "No community '" + value + "'"));
+        }
+    }
+
+    private static EventInput input(Context ctx) {
+        return new EventInput(ctx.formParam("title"), ctx.formParam("kind"), ctx.formParam("description"), ctx.formParam("date"),
+                ctx.formParam("startTime"), ctx.formParam("endTime"), ctx.formParam("timeZone"), ctx.formParam("location"),
+                ctx.formParam("onlineUrl"), number(ctx.formParam("capacity")), number(ctx.formParam("maxGuests")), ctx.formParam("question"));
+    }
+
+    /** A whole number typed into a form; something else becomes -1, which validation refuses with its message. */
+    private static Integer number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void form(Context ctx, Long community, Form form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("community", community == null ? null : communities.get(community));
+        model.put("form", form);
+        model.put("kinds", List.of(new Option("workshop", "Workshop"), new Option("meeting", "Meeting"), new Option("social", "Social (a party)"),
+                new Option("film_club", "Film club"), new Option("other", "Other")));
+        templates.page(ctx, "events/new.jte", model);
+    }
+
+    public void show(Context ctx) {
+        showEvent(ctx, access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id")), Form.empty());
+    }
+
+    private void showEvent(Context ctx, Event e, Form form) {
+        Viewer viewer = WebContext.viewer(ctx);
+        EventsApi.Detail detail = api.detail(viewer, e);
+        Map<String, Object> model = new HashMap<>();
+        model.put("detail", detail);
+        model.put("registrations", detail.runs() ? events.registrations(e.id()) : List.of());
+        model.put("form", form);
+        templates.page(ctx, "events/event.jte", model);
+    }
+
+    public void register(Context ctx) {
+        Event e = access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        try {
+            Registration r = events.register(e.id(), WebContext.ownPersonId(ctx),
+                    new RegistrationInput(number(ctx.formParam("guests")), ctx.formParam("answer")).validated(e));
+            WebContext.flash(ctx, Registration.CONFIRMED.equals(r.status()) ? "You are registered"
+                    : "The event is full: you are on the waitlist, and we will email you if a place comes up");
+            ctx.redirect("/events/" + e.id());
+        } catch (ValidationException ex) {
+            ctx.status(422);
+            showEvent(ctx, e, Form.submitted(ctx, ex));
+        } catch (ConflictException ex) {
+            ctx.status(409);
+            showEvent(ctx, e, Form.conflict(ctx, "guests", ex));
+        }
+    }
+
+    public void cancel(Context ctx) {
+        Event e = access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        events.cancel(e.id(), WebContext.ownPersonId(ctx));
+        WebContext.flash(ctx, "Your registration is cancelled");
+        ctx.redirect("/events/" + e.id());
+    }
+
+    public void checkIn(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        events.checkIn(e.id(), Params.pathId(ctx, "personId"), !"false".equals(ctx.formParam("arrived")));
+        ctx.redirect("/events/" + e.id() + "#registrations");
+    }
+
+    public void csv(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        ctx.header("Content-Disposition", "attachment; filename=\"event-" + e.id() + "-registrations.csv\"")
+                .contentType("text/csv; charset=utf-8").result(events.csv(e.id()));
+    }
+
+    public void ics(Context ctx) {
+        Event e = access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        ctx.header("Content-Disposition", "attachment; filename=\"event-" + e.id() + ".ics\"")
+                .contentType("text/calendar; charset=utf-8").result(EventDates.calendar(e, baseUrl));
+    }
+}

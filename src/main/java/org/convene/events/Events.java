@@ -1,0 +1,209 @@
+package org.convene.events;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.convene.db.Rows;
+import org.convene.errors.ConflictException;
+import org.convene.errors.NotFoundException;
+import org.convene.mail.Outbox;
+import org.convene.transfer.SpreadsheetSafe;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Data access for events and registrations. Registering and cancelling lock the event's row, so
+ * places are never given twice: a registration is confirmed when its places (one plus guests) fit,
+ * otherwise waitlisted; when places free up the waitlist is promoted in order (anyone whose places
+ * fit), and each promoted person is emailed through the outbox in the same transaction.
+ */
+public final class Events {
+    private static final String SELECT = "SELECT e.*, c.name AS community_name, h.full_name AS host_name, "
+            + "coalesce((SELECT sum(1 + r.guests) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) AS taken, "
+            + "(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waiting "
+            + "FROM events e LEFT JOIN communities c ON c.id = e.community_id LEFT JOIN people h ON h.id = e.host_id ";
+    /** Events anyone signed in may see: system-wide ones, open communities' ones, and those of the person's own communities. */
+    static final String VISIBLE = "(e.community_id IS NULL OR c.joining = 'open' OR EXISTS (SELECT 1 FROM community_members m "
+            + "WHERE m.community_id = e.community_id AND m.person_id = :viewer AND m.status = 'active'))";
+
+    private final Jdbi jdbi;
+    private final String baseUrl;
+
+    public Events(Jdbi jdbi, String baseUrl) {
+        this.jdbi = jdbi;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Events not yet over that the person may see (all of them for an administrator), the soonest first. */
+    public List<Event> upcoming(Long viewer, boolean everything) {
+        String where = "WHERE e.ends_at > now()" + (everything ? "" : " AND " + VISIBLE);
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(SELECT + where + " ORDER BY e.starts_at, e.id LIMIT 200");
+            if (!everything) {
+                q.bind("viewer", viewer == null ? -1L : viewer);
+            }
+            return q.map((rs, ctx) -> event(rs)).list();
+        });
+    }
+
+    public List<Event> ofCommunity(long community) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE e.community_id = :c AND e.ends_at > now() ORDER BY e.starts_at, e.id")
+                .bind("c", community).map((rs, ctx) -> event(rs)).list());
+    }
+
+    public Optional<Event> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    private static Optional<Event> find(Handle h, long id) {
+        return h.createQuery(SELECT + "WHERE e.id = :id").bind("id", id).map((rs, ctx) -> event(rs)).findOne();
+    }
+
+    public Event get(long id) {
+        return find(id).orElseThrow(() -> missing(id));
+    }
+
+    public Event create(Long community, long host, EventInput.Valid input, Long by) {
+        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO events (community_id, title, kind, description, starts_at, ends_at, "
+                        + "time_zone, location, online_url, capacity, max_guests, question, host_id, created_by) VALUES (:c, :title, :kind, "
+                        + ":description, :starts, :ends, :zone, :location, :url, :capacity, :guests, :question, :host, :by)")
+                .bind("c", community).bind("title", input.title()).bind("kind", input.kind()).bind("description", input.description())
+                .bind("starts", input.startsAt().toOffsetDateTime()).bind("ends", input.endsAt().toOffsetDateTime())
+                .bind("zone", input.timeZone()).bind("location", input.location()).bind("url", input.onlineUrl())
+                .bind("capacity", input.capacity()).bind("guests", input.maxGuests()).bind("question", input.question())
+                .bind("host", host).bind("by", by).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return get(id);
+    }
+
+    /** Registers (or registers again after cancelling): confirmed if the places fit, else on the waitlist. */
+    public Registration register(long eventId, long person, RegistrationInput.Valid input) {
+        return jdbi.inTransaction(h -> {
+            Event e = lock(h, eventId);
+            Optional<Registration> existing = registration(h, eventId, person);
+            if (existing.isPresent() && !Registration.CANCELLED.equals(existing.get().status())) {
+                throw new ConflictException("You are already registered for this event (" + existing.get().status() + ")");
+            }
+            boolean fits = e.capacity() == null || (e.waiting() == 0 && e.taken() + 1 + input.guests() <= e.capacity());
+            String status = fits ? Registration.CONFIRMED : Registration.WAITLISTED;
+            h.createUpdate("INSERT INTO registrations (event_id, person_id, guests, answer, status) VALUES (:e, :p, :g, :a, :s) "
+                            + "ON CONFLICT (event_id, person_id) DO UPDATE SET guests = EXCLUDED.guests, answer = EXCLUDED.answer, "
+                            + "status = EXCLUDED.status, registered_at = now(), promoted_at = NULL, checked_in_at = NULL")
+                    .bind("e", eventId).bind("p", person).bind("g", input.guests()).bind("a", input.answer()).bind("s", status).execute();
+            return registration(h, eventId, person).orElseThrow();
+        });
+    }
+
+    /** Cancels a registration and promotes whoever now fits from the waitlist; returns those promoted. */
+    public List<Registration> cancel(long eventId, long person) {
+        return jdbi.inTransaction(h -> {
+            lock(h, eventId);
+            int changed = h.createUpdate("UPDATE registrations SET status = 'cancelled' WHERE event_id = :e AND person_id = :p "
+                    + "AND status <> 'cancelled'").bind("e", eventId).bind("p", person).execute();
+            if (changed == 0) {
+                throw new NotFoundException("You have no registration for event " + eventId);
+            }
+            return promote(h, eventId);
+        });
+    }
+
+    private List<Registration> promote(Handle h, long eventId) {
+        Event e = find(h, eventId).orElseThrow();
+        List<Registration> promoted = new ArrayList<>();
+        if (e.capacity() == null) {
+            return promoted;
+        }
+        int free = e.capacity() - e.taken();
+        for (Registration r : h.createQuery(REGISTRATIONS + "WHERE r.event_id = :e AND r.status = 'waitlisted' ORDER BY r.registered_at, r.id")
+                .bind("e", eventId).map((rs, ctx) -> registration(rs)).list()) {
+            if (1 + r.guests() > free) {
+                continue;
+            }
+            h.createUpdate("UPDATE registrations SET status = 'confirmed', promoted_at = now() WHERE event_id = :e AND person_id = :p")
+                    .bind("e", eventId).bind("p", r.personId()).execute();
+            free -= 1 + r.guests();
+            promoted.add(r);
+            if (r.email() != null) {
+                Outbox.enqueue(h, r.email(), "A place for you: " + e.title(), "Hello " + r.name() + ",\n\nA place has come up at "
+                        + e.title() + " on " + EventDates.when(e) + ", and it is yours: you were on the waitlist and are now registered"
+                        + (r.guests() > 0 ? " with " + r.guests() + (r.guests() == 1 ? " guest" : " guests") : "") + ".\n\n"
+                        + "If you can no longer come, cancel so the next person can have it: " + baseUrl + "/events/" + eventId + "\n");
+            }
+        }
+        return promoted;
+    }
+
+    private static final String REGISTRATIONS = "SELECT r.*, p.full_name, p.email FROM registrations r JOIN people p ON p.id = r.person_id ";
+
+    public List<Registration> registrations(long eventId) {
+        return jdbi.withHandle(h -> h.createQuery(REGISTRATIONS + "WHERE r.event_id = :e ORDER BY r.status, r.registered_at, r.id")
+                .bind("e", eventId).map((rs, ctx) -> registration(rs)).list());
+    }
+
+    public Optional<Registration> registration(long eventId, Long person) {
+        return person == null ? Optional.empty() : jdbi.withHandle(h -> registration(h, eventId, person));
+    }
+
+    private static Optional<Registration> registration(Handle h, long eventId, long person) {
+        return h.createQuery(REGISTRATIONS + "WHERE r.event_id = :e AND r.person_id = :p").bind("e", eventId).bind("p", person)
+                .map((rs, ctx) -> registration(rs)).findOne();
+    }
+
+    /** Marks a confirmed registration as arrived (or not). */
+    public Registration checkIn(long eventId, long person, boolean arrived) {
+        int changed = jdbi.withHandle(h -> h.createUpdate("UPDATE registrations SET checked_in_at = CASE WHEN :in THEN now() END "
+                + "WHERE event_id = :e AND person_id = :p AND status = 'confirmed'").bind("in", arrived).bind("e", eventId).bind("p", person)
+                .execute());
+        if (changed == 0) {
+            throw new NotFoundException("Person " + person + " has no confirmed place at event " + eventId);
+        }
+        return registration(eventId, person).orElseThrow();
+    }
+
+    /** The registrations as CSV (one row each; cells that a spreadsheet would run as formulas are neutralised). */
+    public String csv(long eventId) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("name", "email", "status", "guests", "answer", "registered_at", "checked_in_at").get())) {
+            for (Registration r : registrations(eventId)) {
+                csv.printRecord(SpreadsheetSafe.neutralise(r.name()), r.email() == null ? "" : SpreadsheetSafe.neutralise(r.email()), r.status(),
+                        r.guests(), SpreadsheetSafe.neutralise(r.answer()), DateTimeFormatter.ISO_INSTANT.format(r.registeredAt()),
+                        r.checkedInAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(r.checkedInAt()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static Event lock(Handle h, long eventId) {
+        h.createQuery("SELECT id FROM events WHERE id = :e FOR UPDATE").bind("e", eventId).mapTo(Long.class).findOne()
+                .orElseThrow(() -> missing(eventId));
+        return find(h, eventId).orElseThrow();
+    }
+
+    private static Event event(ResultSet rs) throws SQLException {
+        Integer capacity = rs.getObject("capacity") == null ? null : rs.getInt("capacity");
+        return new Event(rs.getLong("id"), Rows.nullableLong(rs, "community_id"), rs.getString("community_name"), rs.getString("title"),
+                rs.getString("kind"), rs.getString("description"), Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at"),
+                rs.getString("time_zone"), rs.getString("location"), rs.getString("online_url"), capacity, rs.getInt("max_guests"),
+                rs.getString("question"), Rows.nullableLong(rs, "host_id"), rs.getString("host_name"), rs.getInt("taken"), rs.getInt("waiting"));
+    }
+
+    private static Registration registration(ResultSet rs) throws SQLException {
+        return new Registration(rs.getLong("event_id"), rs.getLong("person_id"), rs.getString("full_name"), rs.getString("email"),
+                rs.getInt("guests"), rs.getString("answer"), rs.getString("status"), Rows.instant(rs, "registered_at"),
+                Rows.instant(rs, "promoted_at"), Rows.instant(rs, "checked_in_at"));
+    }
+
+    static NotFoundException missing(long id) {
+        return new NotFoundException("No event with id " + id);
+    }
+}

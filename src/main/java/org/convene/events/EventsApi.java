@@ -1,0 +1,88 @@
+package org.convene.events;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.convene.accounts.Viewer;
+import org.convene.communities.Communities;
+import org.convene.errors.ValidationException;
+import org.convene.web.Json;
+import org.convene.web.Params;
+import org.convene.web.WebContext;
+
+/** /api/v1/events: events with capacity, guests and a waitlist; registering, cancelling, check-in. */
+public final class EventsApi {
+    /** An event as one viewer sees it: their registration (or null) and whether they run it. */
+    public record Detail(Event event, String when, Registration registration, boolean runs) {
+    }
+
+    public record Cancelled(int promoted) {
+    }
+
+    public record CheckIn(Boolean arrived) {
+    }
+
+    private final Events events;
+    private final EventAccess access;
+
+    public EventsApi(Events events, Communities communities) {
+        this.events = events;
+        this.access = new EventAccess(events, communities);
+    }
+
+    public void list(Context ctx) {
+        Viewer viewer = WebContext.viewer(ctx);
+        ctx.json(events.upcoming(viewer.personId(), viewer.isAdmin()));
+    }
+
+    public void createSystemWide(Context ctx) {
+        ctx.status(201).json(create(WebContext.viewer(ctx), null, WebContext.ownPersonId(ctx), Json.read(ctx, EventInput.class)));
+    }
+
+    public void createInCommunity(Context ctx) {
+        long community = Params.pathId(ctx, "id");
+        ctx.status(201).json(create(WebContext.viewer(ctx), community, WebContext.ownPersonId(ctx), Json.read(ctx, EventInput.class)));
+    }
+
+    Event create(Viewer viewer, Long community, long host, EventInput input) {
+        access.mayCreate(viewer, community);
+        return events.create(community, host, input.validated(), viewer.accountId());
+    }
+
+    public void get(Context ctx) {
+        ctx.json(detail(WebContext.viewer(ctx), access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"))));
+    }
+
+    Detail detail(Viewer viewer, Event e) {
+        return new Detail(e, EventDates.when(e), events.registration(e.id(), viewer.personId()).orElse(null), access.runs(viewer, e));
+    }
+
+    public void register(Context ctx) {
+        Event e = access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        RegistrationInput.Valid input = Json.read(ctx, RegistrationInput.class).validated(e);
+        ctx.status(201).json(events.register(e.id(), WebContext.ownPersonId(ctx), input));
+    }
+
+    public void cancel(Context ctx) {
+        Event e = access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        ctx.json(new Cancelled(events.cancel(e.id(), WebContext.ownPersonId(ctx)).size()));
+    }
+
+    public void registrations(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        ctx.json(events.registrations(e.id()));
+    }
+
+    public void checkIn(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        CheckIn input = Json.read(ctx, CheckIn.class);
+        if (input.arrived() == null) {
+            throw new ValidationException("Say whether they arrived", Map.of("arrived", "Set arrived to true or false"));
+        }
+        ctx.json(events.checkIn(e.id(), Params.pathId(ctx, "personId"), input.arrived()));
+    }
+
+    List<Event> upcoming(Viewer viewer) {
+        return events.upcoming(viewer.personId(), viewer.isAdmin());
+    }
+}
