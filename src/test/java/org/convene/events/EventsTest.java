@@ -115,6 +115,38 @@ class EventsTest {
     }
 
     @Test
+    void placesAreNeverGivenTwiceWhenManyRegisterAtOnce() throws Exception {
+        long id = WebClient.json(call("POST", "/api/v1/communities/" + openCommunity + "/events", host, event("Popular workshop", 5, 0)), 201)
+                .get("id").asLong();
+        java.util.List<Long> people = app.jdbi().withHandle(h -> {
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                ids.add(h.createUpdate("INSERT INTO people (full_name, sector_code, listed) VALUES (:n, 'acute', true)")
+                        .bind("n", "Rusher " + i).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            }
+            return ids;
+        });
+        Events events = new Events(app.jdbi(), "http://localhost");
+        Event event = events.get(id);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Registration>> results = new java.util.ArrayList<>();
+            for (long person : people) {
+                results.add(pool.submit(() -> events.register(id, person, new RegistrationInput(0, "").validated(event))));
+            }
+            long confirmed = 0;
+            for (var r : results) {
+                confirmed += Registration.CONFIRMED.equals(r.get().status()) ? 1 : 0;
+            }
+            assertThat(confirmed).isEqualTo(5);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(events.get(id).taken()).isEqualTo(5);
+        assertThat(events.get(id).waiting()).isEqualTo(19);
+    }
+
+    @Test
     void whoMayCreateAndSeeEvents() throws Exception {
         assertThat(call("POST", "/api/v1/communities/" + openCommunity + "/events", outsider, event("Not a member", 5, 0)).statusCode())
                 .as("members create a community's events").isEqualTo(403);
