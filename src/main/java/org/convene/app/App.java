@@ -62,6 +62,9 @@ import org.convene.communities.Discussions;
 import org.convene.events.EventPages;
 import org.convene.events.Events;
 import org.convene.events.EventsApi;
+import org.convene.ideas.IdeaPages;
+import org.convene.ideas.Ideas;
+import org.convene.ideas.IdeasApi;
 import org.convene.leadership.Areas;
 import org.convene.leadership.Clusters;
 import org.convene.leadership.LeadershipApi;
@@ -162,6 +165,8 @@ public final class App implements AutoCloseable {
         CommunitiesApi communitiesApi = new CommunitiesApi(communities, discussions, reference);
         Events events = new Events(jdbi, config.baseUrl());
         EventsApi eventsApi = new EventsApi(events, communities);
+        Ideas ideas = new Ideas(jdbi, config.baseUrl());
+        IdeasApi ideasApi = new IdeasApi(ideas, communities);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
@@ -201,6 +206,8 @@ public final class App implements AutoCloseable {
                 communitiesApi,
                 new EventPages(templates, events, eventsApi, communities, config.baseUrl()),
                 eventsApi,
+                new IdeaPages(templates, ideas, ideasApi, communities, events),
+                ideasApi,
                 new Health(jdbi),
                 metrics,
                 new OpenApi(),

@@ -9,6 +9,9 @@ import org.convene.communities.Discussion;
 import org.convene.communities.Discussions;
 import org.convene.communities.PostInput;
 import org.convene.events.Event;
+import org.convene.ideas.Idea;
+import org.convene.ideas.IdeaInput;
+import org.convene.ideas.Ideas;
 import org.convene.events.EventInput;
 import org.convene.events.Events;
 import org.convene.events.RegistrationInput;
@@ -18,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * The demo's communities of practice, through the real services: an open community on hospital
  * discharge, convened by the facilitator, with the participant and 20 people of the region as
  * members, two discussions (one pinned) and a film night for 20 (the participant and a guest,
- * and 12 members registered); and a request-to-join carers' circle the participant has asked to join.
+ * and 12 members registered), two ideas (one with 8 votes and a comment); and a request-to-join carers' circle the participant has asked to join.
  */
 final class CommunityDemo {
     private CommunityDemo() {
@@ -56,6 +59,14 @@ final class CommunityDemo {
         for (long m : members.subList(0, Math.min(12, members.size()))) {
             events.register(film.id(), m, new RegistrationInput(0, "").validated(film));
         }
+        Ideas ideas = new Ideas(jdbi, "http://localhost");
+        Idea party = ideas.propose(discharge.id(), participant, new IdeaInput("A co-produced winter party",
+                "Planned with carers and people who have been through discharge, to say thank you and hear what would help.", false).validated());
+        for (long m : members.subList(0, Math.min(8, members.size()))) {
+            ideas.vote(party.id(), m, true);
+        }
+        ideas.comment(party.id(), facilitator, "The carers' circle could co-host it.");
+        ideas.propose(discharge.id(), facilitator, new IdeaInput("Discharge stories in the staff newsletter", "", true).validated());
         Community carers = communities.create(new CommunityInput("Carers' circle",
                 "Unpaid carers are left out of discharge planning.", "A space for carers and the people who work with them.", null,
                 Community.REQUEST).validated(List.of()), members.isEmpty() ? facilitator : members.get(members.size() - 1), null);

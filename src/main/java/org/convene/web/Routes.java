@@ -36,6 +36,8 @@ import org.convene.communities.CommunitiesApi;
 import org.convene.communities.CommunityPages;
 import org.convene.events.EventPages;
 import org.convene.events.EventsApi;
+import org.convene.ideas.IdeaPages;
+import org.convene.ideas.IdeasApi;
 import org.convene.leadership.LeadershipApi;
 import org.convene.leadership.LeadershipPages;
 import org.convene.sets.SetPages;
@@ -60,7 +62,8 @@ public final class Routes {
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
-                  CommunityPages communities, CommunitiesApi communitiesApi, EventPages events, EventsApi eventsApi, Health health, Metrics metrics, OpenApi openApi,
+                  CommunityPages communities, CommunitiesApi communitiesApi, EventPages events, EventsApi eventsApi,
+                  IdeaPages ideas, IdeasApi ideasApi, Health health, Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -189,6 +192,15 @@ public final class Routes {
                 post("/events/{id}/registration/cancel", SIGNED_IN, events::cancel, "Cancel your registration (the waitlist moves up)"),
                 post("/events/{id}/registrations/{personId}/check-in", SIGNED_IN, events::checkIn, "Check someone in (host, convenors)"),
                 get("/events/{id}/registrations.csv", SIGNED_IN, events::csv, "An event's registrations as CSV (host, convenors)"),
+
+                // Ideas boards
+                get("/ideas", SIGNED_IN, ideas::board, "An ideas board (?community=ID; without: the whole system's)"),
+                get("/ideas.csv", SIGNED_IN, ideas::csv, "A board's results as CSV"),
+                post("/ideas", SIGNED_IN, ideas::propose, "Propose an idea"),
+                get("/ideas/{id}", SIGNED_IN, ideas::show, "An idea: votes, comments, what it became"),
+                post("/ideas/{id}/vote", SIGNED_IN, ideas::vote, "Vote for an idea, or take the vote back"),
+                post("/ideas/{id}/comments", SIGNED_IN, ideas::comment, "Comment on an idea"),
+                post("/ideas/{id}/event", SIGNED_IN, ideas::becameEvent, "Record the event an idea became (convenors)"),
 
                 // Leader clusters
                 get("/leadership", SIGNED_IN, leadership::list, "Priority areas (the team's, or those you sponsor)"),
@@ -368,6 +380,13 @@ public final class Routes {
                 delete("/api/v1/events/{id}/registration", SIGNED_IN, eventsApi::cancel, "Cancel your registration (the waitlist moves up)"),
                 get("/api/v1/events/{id}/registrations", SIGNED_IN, eventsApi::registrations, "An event's registrations (host, convenors)"),
                 put("/api/v1/events/{id}/registrations/{personId}/check-in", SIGNED_IN, eventsApi::checkIn, "Check someone in (host, convenors)"),
+                get("/api/v1/ideas", SIGNED_IN, ideasApi::board, "An ideas board, the most voted first (?community=ID)"),
+                post("/api/v1/ideas", SIGNED_IN, ideasApi::proposeSystemWide, "Propose an idea for the whole system"),
+                post("/api/v1/communities/{id}/ideas", SIGNED_IN, ideasApi::proposeInCommunity, "Propose an idea to a community (members)"),
+                get("/api/v1/ideas/{id}", SIGNED_IN, ideasApi::get, "An idea with its votes and comments"),
+                put("/api/v1/ideas/{id}/vote", SIGNED_IN, ideasApi::vote, "Vote for an idea, or take the vote back"),
+                post("/api/v1/ideas/{id}/comments", SIGNED_IN, ideasApi::comment, "Comment on an idea"),
+                put("/api/v1/ideas/{id}/event", SIGNED_IN, ideasApi::becameEvent, "Record the event an idea became (convenors)"),
                 get("/api/v1/priority-areas", SIGNED_IN, leadershipApi::list, "Priority areas (the team's, or those you sponsor)"),
                 post("/api/v1/priority-areas", PROGRAMME_TEAM, leadershipApi::create, "Add a priority area"),
                 get("/api/v1/priority-areas/{id}", SIGNED_IN, leadershipApi::get, "A priority area with candidates, ties and clusters"),

@@ -10,6 +10,7 @@ import org.convene.accounts.Role;
 import org.convene.communities.Communities;
 import org.convene.communities.Community;
 import org.convene.communities.Discussions;
+import org.convene.ideas.Ideas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * axe-core (WCAG 2.0-2.2 A and AA) on the community pages, in real Chromium, on the demo's
  * communities: the list, the start form with errors, a community for a member (its discussions and
  * the new-discussion form with errors), a discussion with Markdown, the members list, a request
- * waiting for its convenor; and a member's journey: start a discussion and reply to it.
+ * waiting for its convenor, an ideas board and an idea; and a member's journey: start a discussion and
+ * reply to it.
  */
 @Tag("browser")
 class CommunityAccessibilityTest {
@@ -82,6 +84,21 @@ class CommunityAccessibilityTest {
         long pinned = new Discussions(site.app.jdbi()).ofCommunity(discharge.id()).get(0).id();
         PageAudit.audit(asParticipant, "/discussions/" + pinned, "Friday discharge huddles: what works?", page ->
                 assertThat(page.locator(".convene-markdown strong").first()).hasText("15-minute huddle"));
+    }
+
+    @Test
+    void theIdeasBoardAndAnIdea() {
+        PageAudit.audit(asParticipant, "/ideas?community=" + discharge.id(), "Ideas", page -> {
+            button(page, "Propose the idea").click();
+            assertThat(page.getByText("Give the idea a title").first()).isVisible();
+        });
+        long party = new Ideas(site.app.jdbi(), "http://localhost").board(discharge.id()).get(0).id();
+        PageAudit.audit(asFacilitator, "/ideas/" + party, "A co-produced winter party", page -> {
+            assertThat(page.getByText("8 votes")).isVisible();
+            assertThat(page.getByLabel("The event it became")).isVisible();
+            button(page, "Vote for this idea").click();
+            assertThat(page.getByText("9 votes")).isVisible();
+        });
     }
 
     @Test
