@@ -196,7 +196,7 @@ public final class App implements AutoCloseable {
                 new ProjectsApi(projects, measures, cycles, scores, people, reference),
                 new SetPages(templates, programmes, learningSets, setFormation, setMeetings, actions),
                 new SetsApi(programmes, learningSets, setFormation, setMeetings, actions),
-                new CoachingPages(templates, conversations, jdbi),
+                new CoachingPages(templates, conversations, people),
                 new CoachingApi(conversations),
                 new InquiryPages(templates, inquiries, setAccess, programmes),
                 new InquiriesApi(inquiries, setAccess),

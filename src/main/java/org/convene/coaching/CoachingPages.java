@@ -9,18 +9,18 @@ import org.convene.web.Form;
 import org.convene.web.Params;
 import org.convene.web.Templates;
 import org.convene.web.WebContext;
-import org.jdbi.v3.core.Jdbi;
+import org.convene.people.People;
 
 /** Pages for GROW coaching conversations: your conversations, a new record, and one record (coach and coachee only). */
 public final class CoachingPages {
     private final Templates templates;
     private final Conversations conversations;
-    private final Jdbi jdbi;
+    private final People people;
 
-    public CoachingPages(Templates templates, Conversations conversations, Jdbi jdbi) {
+    public CoachingPages(Templates templates, Conversations conversations, People people) {
         this.templates = templates;
         this.conversations = conversations;
-        this.jdbi = jdbi;
+        this.people = people;
     }
 
     public void list(Context ctx) {
@@ -105,8 +105,7 @@ public final class CoachingPages {
         if (email == null || email.isBlank()) {
             throw new ValidationException("Who was coached", Map.of("coacheeEmail", "Enter the email address of the person you coached"));
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE lower(email) = lower(:e)").bind("e", email.trim())
-                        .mapTo(Long.class).findOne())
+        return people.idByEmail(email)
                 .orElseThrow(() -> new ValidationException("Unknown person",
                         Map.of("coacheeEmail", "Nobody in the directory has the email address " + email.trim())));
     }
