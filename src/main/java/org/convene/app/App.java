@@ -62,6 +62,7 @@ import org.convene.communities.Discussions;
 import org.convene.events.EventPages;
 import org.convene.events.Events;
 import org.convene.events.EventsApi;
+import org.convene.events.Invitations;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.Ideas;
 import org.convene.ideas.IdeasApi;
@@ -99,6 +100,7 @@ import org.convene.web.ErrorMapping;
 import org.convene.web.Json;
 import org.convene.web.FrontendStyles;
 import org.convene.web.OpenApi;
+import org.convene.web.Option;
 import org.convene.web.Routes;
 import org.convene.web.Security;
 import org.convene.web.Templates;
@@ -164,7 +166,7 @@ public final class App implements AutoCloseable {
         Discussions discussions = new Discussions(jdbi);
         CommunitiesApi communitiesApi = new CommunitiesApi(communities, discussions, reference);
         Events events = new Events(jdbi, config.baseUrl());
-        EventsApi eventsApi = new EventsApi(events, communities);
+        EventsApi eventsApi = new EventsApi(events, new Invitations(jdbi, config.baseUrl()), communities);
         Ideas ideas = new Ideas(jdbi, config.baseUrl());
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
@@ -204,7 +206,8 @@ public final class App implements AutoCloseable {
                 leadershipApi,
                 new CommunityPages(templates, communities, discussions, communitiesApi, reference),
                 communitiesApi,
-                new EventPages(templates, events, eventsApi, communities, config.baseUrl()),
+                new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
+                        .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList()),
                 eventsApi,
                 new IdeaPages(templates, ideas, ideasApi, communities, events),
                 ideasApi,

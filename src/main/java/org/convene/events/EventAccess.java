@@ -51,6 +51,29 @@ final class EventAccess {
         return e;
     }
 
+    /**
+     * The event, if the viewer may invite this group to it: they run the event, and convene the
+     * community (or it is the event's own); cohorts are invited by the programme team.
+     */
+    Event invite(Viewer viewer, long id, Long community, Long cohort) {
+        Event e = run(viewer, id);
+        if ((community == null) == (cohort == null)) {
+            throw new org.convene.errors.ValidationException("Whom to invite", java.util.Map.of("community",
+                    "Invite either a community or a cohort"));
+        }
+        if (cohort != null && !viewer.inProgrammeTeam()) {
+            throw new ForbiddenException("Cohorts are invited by the programme team");
+        }
+        if (community != null && !viewer.isAdmin() && !community.equals(e.communityId())
+                && !communities.membership(community, viewer.personId()).map(Membership::convenor).orElse(false)) {
+            throw new ForbiddenException("You can invite the event's own community, or one you convene");
+        }
+        if (community != null) {
+            communities.get(community);
+        }
+        return e;
+    }
+
     /** Whether the viewer may create an event in this community (null: system-wide). */
     void mayCreate(Viewer viewer, Long community) {
         if (community == null) {

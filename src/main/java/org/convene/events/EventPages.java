@@ -26,14 +26,18 @@ public final class EventPages {
     private final Communities communities;
     private final EventAccess access;
     private final String baseUrl;
+    private final java.util.function.Supplier<List<Option>> cohorts;
 
-    public EventPages(Templates templates, Events events, EventsApi api, Communities communities, String baseUrl) {
+    /** @param cohorts the cohorts the programme team may invite (value: id, label: programme and cohort) */
+    public EventPages(Templates templates, Events events, EventsApi api, Communities communities, String baseUrl,
+                      java.util.function.Supplier<List<Option>> cohorts) {
         this.templates = templates;
         this.events = events;
         this.api = api;
         this.communities = communities;
         this.access = new EventAccess(events, communities);
         this.baseUrl = baseUrl;
+        this.cohorts = cohorts;
     }
 
     public void list(Context ctx) {
@@ -112,6 +116,7 @@ public final class EventPages {
         Map<String, Object> model = new HashMap<>();
         model.put("detail", detail);
         model.put("registrations", detail.runs() ? events.registrations(e.id()) : List.of());
+        model.put("cohorts", detail.runs() && viewer.inProgrammeTeam() ? cohorts.get() : List.of());
         model.put("form", form);
         templates.page(ctx, "events/event.jte", model);
     }
@@ -131,6 +136,23 @@ public final class EventPages {
             ctx.status(409);
             showEvent(ctx, e, Form.conflict(ctx, "guests", ex));
         }
+    }
+
+    public void invite(Context ctx) {
+        Long community = community(ctx);
+        Long cohort = null;
+        String value = ctx.formParam("cohort");
+        if (value != null && !value.isBlank()) {
+            try {
+                cohort = Long.valueOf(value.trim());
+            } catch (NumberFormatException e) {
+                cohort = -1L;
+            }
+        }
+        Invitations.Sent sent = api.invite(WebContext.viewer(ctx), Params.pathId(ctx, "id"), community, cohort);
+        WebContext.flash(ctx, sent.invited() + (sent.invited() == 1 ? " person invited" : " people invited")
+                + (sent.skipped() > 0 ? "; " + sent.skipped() + " already invited, registered or without an email address" : ""));
+        ctx.redirect("/events/" + Params.pathId(ctx, "id") + "#invite");
     }
 
     public void cancel(Context ctx) {

@@ -22,12 +22,29 @@ public final class EventsApi {
     public record CheckIn(Boolean arrived) {
     }
 
+    /** Whom to invite: a community's active members, or a cohort's participants (one of the two). */
+    public record InviteInput(Long community, Long cohort) {
+    }
+
     private final Events events;
+    private final Invitations invitations;
     private final EventAccess access;
 
-    public EventsApi(Events events, Communities communities) {
+    public EventsApi(Events events, Invitations invitations, Communities communities) {
         this.events = events;
+        this.invitations = invitations;
         this.access = new EventAccess(events, communities);
+    }
+
+    public void invite(Context ctx) {
+        InviteInput input = Json.read(ctx, InviteInput.class);
+        ctx.json(invite(WebContext.viewer(ctx), Params.pathId(ctx, "id"), input.community(), input.cohort()));
+    }
+
+    Invitations.Sent invite(Viewer viewer, long id, Long community, Long cohort) {
+        Event e = access.invite(viewer, id, community, cohort);
+        return community != null ? invitations.inviteCommunity(e, community, viewer.accountId())
+                : invitations.inviteCohort(e, cohort, viewer.accountId());
     }
 
     public void list(Context ctx) {

@@ -190,6 +190,7 @@ public final class Routes {
                 get("/events/{id}/event.ics", SIGNED_IN, events::ics, "An event as a calendar file"),
                 post("/events/{id}/registration", SIGNED_IN, events::register, "Register (or join the waitlist)"),
                 post("/events/{id}/registration/cancel", SIGNED_IN, events::cancel, "Cancel your registration (the waitlist moves up)"),
+                post("/events/{id}/invitations", SIGNED_IN, events::invite, "Invite a whole community or cohort (host, convenors; cohorts: team)"),
                 post("/events/{id}/registrations/{personId}/check-in", SIGNED_IN, events::checkIn, "Check someone in (host, convenors)"),
                 get("/events/{id}/registrations.csv", SIGNED_IN, events::csv, "An event's registrations as CSV (host, convenors)"),
 
@@ -378,6 +379,7 @@ public final class Routes {
                 get("/api/v1/events/{id}", SIGNED_IN, eventsApi::get, "An event as you see it"),
                 post("/api/v1/events/{id}/registration", SIGNED_IN, eventsApi::register, "Register (or join the waitlist)"),
                 delete("/api/v1/events/{id}/registration", SIGNED_IN, eventsApi::cancel, "Cancel your registration (the waitlist moves up)"),
+                post("/api/v1/events/{id}/invitations", SIGNED_IN, eventsApi::invite, "Invite a whole community or cohort at once"),
                 get("/api/v1/events/{id}/registrations", SIGNED_IN, eventsApi::registrations, "An event's registrations (host, convenors)"),
                 put("/api/v1/events/{id}/registrations/{personId}/check-in", SIGNED_IN, eventsApi::checkIn, "Check someone in (host, convenors)"),
                 get("/api/v1/ideas", SIGNED_IN, ideasApi::board, "An ideas board, the most voted first (?community=ID)"),

@@ -147,6 +147,31 @@ class EventsTest {
     }
 
     @Test
+    void aWholeCommunityIsInvitedAtOnceAndNobodyTwice() throws Exception {
+        long community = WebClient.json(call("POST", "/api/v1/communities", host, "{\"name\": \"Invitees\", \"problem\": \"Asking everyone\"}"), 201)
+                .get("id").asLong();
+        WebClient.json(call("POST", "/api/v1/communities/" + community + "/membership", a, null), 201);
+        WebClient.json(call("POST", "/api/v1/communities/" + community + "/membership", b, null), 201);
+        long id = WebClient.json(call("POST", "/api/v1/communities/" + community + "/events", host, event("Open day", 10, 0)), 201).get("id").asLong();
+        WebClient.json(call("POST", "/api/v1/events/" + id + "/registration", a, "{}"), 201);
+
+        JsonNode sent = WebClient.json(call("POST", "/api/v1/events/" + id + "/invitations", host, "{\"community\": " + community + "}"), 200);
+        assertThat(sent.get("invited").asInt()).as("the host and Bea; Abe is registered").isEqualTo(2);
+        assertThat(sent.get("skipped").asInt()).isEqualTo(1);
+        assertThat(WebClient.json(call("POST", "/api/v1/events/" + id + "/invitations", host, "{\"community\": " + community + "}"), 200)
+                .get("invited").asInt()).as("nobody twice").isZero();
+        String body = app.jdbi().withHandle(h -> h.createQuery("SELECT body FROM outbox WHERE recipient = 'bea@events.example' "
+                + "AND subject = 'You are invited: Open day'").mapTo(String.class).one());
+        assertThat(body).contains("Tuesday 5 March 2030, 18:30 to 20:30").contains("/events/" + id);
+
+        assertThat(call("POST", "/api/v1/events/" + id + "/invitations", b, "{\"community\": " + community + "}").statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/events/" + id + "/invitations", host, "{\"cohort\": 1}").statusCode()).as("programme team").isEqualTo(403);
+        assertThat(call("POST", "/api/v1/events/" + id + "/invitations", host, "{}").statusCode()).isEqualTo(422);
+        assertThat(call("POST", "/api/v1/events/" + id + "/invitations", host, "{\"community\": " + closedCommunity + "}").statusCode())
+                .as("a community the host convenes").isEqualTo(200);
+    }
+
+    @Test
     void whoMayCreateAndSeeEvents() throws Exception {
         assertThat(call("POST", "/api/v1/communities/" + openCommunity + "/events", outsider, event("Not a member", 5, 0)).statusCode())
                 .as("members create a community's events").isEqualTo(403);
