@@ -207,7 +207,7 @@ public final class App implements AutoCloseable {
                 new CommunityPages(templates, communities, discussions, communitiesApi, reference),
                 communitiesApi,
                 new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
-                        .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList()),
+                        .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people),
                 eventsApi,
                 new IdeaPages(templates, ideas, ideasApi, communities, events),
                 ideasApi,

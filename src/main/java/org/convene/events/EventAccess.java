@@ -34,7 +34,7 @@ final class EventAccess {
     }
 
     boolean runs(Viewer viewer, Event e) {
-        if (viewer.isAdmin() || (viewer.personId() != null && viewer.personId().equals(e.hostId()))) {
+        if (viewer.isAdmin() || (viewer.personId() != null && viewer.personId().equals(e.hostId())) || events.cohosts(e.id(), viewer.personId())) {
             return true;
         }
         if (e.communityId() == null) {

@@ -27,10 +27,11 @@ public final class EventPages {
     private final EventAccess access;
     private final String baseUrl;
     private final java.util.function.Supplier<List<Option>> cohorts;
+    private final org.convene.people.People people;
 
     /** @param cohorts the cohorts the programme team may invite (value: id, label: programme and cohort) */
     public EventPages(Templates templates, Events events, EventsApi api, Communities communities, String baseUrl,
-                      java.util.function.Supplier<List<Option>> cohorts) {
+                      java.util.function.Supplier<List<Option>> cohorts, org.convene.people.People people) {
         this.templates = templates;
         this.events = events;
         this.api = api;
@@ -38,6 +39,26 @@ public final class EventPages {
         this.access = new EventAccess(events, communities);
         this.baseUrl = baseUrl;
         this.cohorts = cohorts;
+        this.people = people;
+    }
+
+    /** Adds a co-host named by the email address in their directory entry. */
+    public void addCohost(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        String email = ctx.formParam("email");
+        try {
+            long person = people.idByEmail(email).orElseThrow(() -> new ValidationException("Unknown person", Map.of("email",
+                    email == null || email.isBlank() ? "Enter the email address of the co-host" : "Nobody in the directory has the email address " + email.trim())));
+            events.addCohost(e, person, WebContext.viewer(ctx).accountId());
+            WebContext.flash(ctx, "Co-host added");
+            ctx.redirect("/events/" + e.id());
+        } catch (ValidationException ex) {
+            ctx.status(422);
+            showEvent(ctx, e, Form.empty(), Form.submitted(ctx, ex));
+        } catch (ConflictException ex) {
+            ctx.status(409);
+            showEvent(ctx, e, Form.empty(), Form.conflict(ctx, "email", ex));
+        }
     }
 
     public void list(Context ctx) {
@@ -107,10 +128,10 @@ public final class EventPages {
     }
 
     public void show(Context ctx) {
-        showEvent(ctx, access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id")), Form.empty());
+        showEvent(ctx, access.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id")), Form.empty(), Form.empty());
     }
 
-    private void showEvent(Context ctx, Event e, Form form) {
+    private void showEvent(Context ctx, Event e, Form form, Form cohost) {
         Viewer viewer = WebContext.viewer(ctx);
         EventsApi.Detail detail = api.detail(viewer, e);
         Map<String, Object> model = new HashMap<>();
@@ -118,6 +139,7 @@ public final class EventPages {
         model.put("registrations", detail.runs() ? events.registrations(e.id()) : List.of());
         model.put("cohorts", detail.runs() && viewer.inProgrammeTeam() ? cohorts.get() : List.of());
         model.put("form", form);
+        model.put("cohost", cohost);
         templates.page(ctx, "events/event.jte", model);
     }
 
@@ -131,10 +153,10 @@ public final class EventPages {
             ctx.redirect("/events/" + e.id());
         } catch (ValidationException ex) {
             ctx.status(422);
-            showEvent(ctx, e, Form.submitted(ctx, ex));
+            showEvent(ctx, e, Form.submitted(ctx, ex), Form.empty());
         } catch (ConflictException ex) {
             ctx.status(409);
-            showEvent(ctx, e, Form.conflict(ctx, "guests", ex));
+            showEvent(ctx, e, Form.conflict(ctx, "guests", ex), Form.empty());
         }
     }
 

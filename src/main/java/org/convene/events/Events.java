@@ -156,6 +156,46 @@ public final class Events {
                 .map((rs, ctx) -> registration(rs)).findOne();
     }
 
+    /** The event's co-hosts, by name. */
+    public List<String> cohostNames(long eventId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT p.full_name FROM event_cohosts c JOIN people p ON p.id = c.person_id "
+                + "WHERE c.event_id = :e ORDER BY c.added_at, p.id").bind("e", eventId).mapTo(String.class).list());
+    }
+
+    public boolean cohosts(long eventId, Long person) {
+        return person != null && jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM event_cohosts WHERE event_id = :e "
+                + "AND person_id = :p)").bind("e", eventId).bind("p", person).mapTo(Boolean.class).one());
+    }
+
+    /**
+     * Adds a co-host. Co-organising is a tie: the co-host collaborates with the host and with every
+     * earlier co-host (source "event", one per event), recorded in the same transaction.
+     */
+    public List<String> addCohost(Event event, long person, Long by) {
+        jdbi.useTransaction(h -> {
+            if (!h.createQuery("SELECT EXISTS (SELECT 1 FROM people WHERE id = :p)").bind("p", person).mapTo(Boolean.class).one()) {
+                throw new org.convene.errors.ValidationException("Unknown person", java.util.Map.of("person", "No person with id " + person));
+            }
+            if (event.hostId() != null && event.hostId() == person) {
+                throw new ConflictException("They already host this event");
+            }
+            List<Long> organisers = new ArrayList<>(h.createQuery("SELECT person_id FROM event_cohosts WHERE event_id = :e")
+                    .bind("e", event.id()).mapTo(Long.class).list());
+            if (organisers.contains(person)) {
+                throw new ConflictException("They already co-host this event");
+            }
+            if (event.hostId() != null) {
+                organisers.add(event.hostId());
+            }
+            h.createUpdate("INSERT INTO event_cohosts (event_id, person_id) VALUES (:e, :p)").bind("e", event.id()).bind("p", person).execute();
+            for (long other : organisers) {
+                org.convene.ties.Ties.record(h, new org.convene.ties.TieInput(person, other, org.convene.ties.TieKind.COLLABORATE.code(), "event",
+                        "event:" + event.id(), "Organised " + event.title() + " together", null).validated("event"), by);
+            }
+        });
+        return cohostNames(event.id());
+    }
+
     /** Marks a confirmed registration as arrived (or not). */
     public Registration checkIn(long eventId, long person, boolean arrived) {
         int changed = jdbi.withHandle(h -> h.createUpdate("UPDATE registrations SET checked_in_at = CASE WHEN :in THEN now() END "

@@ -13,7 +13,7 @@ import org.convene.web.WebContext;
 /** /api/v1/events: events with capacity, guests and a waitlist; registering, cancelling, check-in. */
 public final class EventsApi {
     /** An event as one viewer sees it: their registration (or null) and whether they run it. */
-    public record Detail(Event event, String when, Registration registration, boolean runs) {
+    public record Detail(Event event, String when, List<String> cohosts, Registration registration, boolean runs) {
     }
 
     public record Cancelled(int promoted) {
@@ -34,6 +34,19 @@ public final class EventsApi {
         this.events = events;
         this.invitations = invitations;
         this.access = new EventAccess(events, communities);
+    }
+
+    /** A co-host to add, by person id. */
+    public record CohostInput(Long person) {
+    }
+
+    public void addCohost(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        CohostInput input = Json.read(ctx, CohostInput.class);
+        if (input.person() == null) {
+            throw new ValidationException("Who co-hosts", Map.of("person", "Choose the person who organises the event with you"));
+        }
+        ctx.status(201).json(events.addCohost(e, input.person(), WebContext.viewer(ctx).accountId()));
     }
 
     public void invite(Context ctx) {
@@ -71,7 +84,8 @@ public final class EventsApi {
     }
 
     Detail detail(Viewer viewer, Event e) {
-        return new Detail(e, EventDates.when(e), events.registration(e.id(), viewer.personId()).orElse(null), access.runs(viewer, e));
+        return new Detail(e, EventDates.when(e), events.cohostNames(e.id()), events.registration(e.id(), viewer.personId()).orElse(null),
+                access.runs(viewer, e));
     }
 
     public void register(Context ctx) {

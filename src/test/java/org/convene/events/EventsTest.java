@@ -172,6 +172,23 @@ class EventsTest {
     }
 
     @Test
+    void coHostsRunTheEventAndCoOrganisingMakesTies() throws Exception {
+        long id = WebClient.json(call("POST", "/api/v1/communities/" + openCommunity + "/events", host, event("Co-run workshop", 10, 0)), 201)
+                .get("id").asLong();
+        assertThat(call("GET", "/api/v1/events/" + id + "/registrations", b, null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/events/" + id + "/cohosts", b, "{\"person\": " + bId + "}").statusCode()).isEqualTo(403);
+        assertThat(WebClient.json(call("POST", "/api/v1/events/" + id + "/cohosts", host, "{\"person\": " + bId + "}"), 201).toString())
+                .contains("Bea B");
+        assertThat(call("POST", "/api/v1/events/" + id + "/cohosts", host, "{\"person\": " + bId + "}").statusCode()).isEqualTo(409);
+        assertThat(call("POST", "/api/v1/events/" + id + "/cohosts", host, "{\"person\": 999999}").statusCode()).isEqualTo(422);
+        assertThat(call("GET", "/api/v1/events/" + id + "/registrations", b, null).statusCode()).as("a co-host runs it").isEqualTo(200);
+        long ties = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'event' AND source_ref = :r")
+                .bind("r", "event:" + id).mapTo(Long.class).one());
+        assertThat(ties).isEqualTo(1);
+        assertThat(WebClient.json(call("GET", "/api/v1/events/" + id, c, null), 200).get("cohosts").toString()).contains("Bea B");
+    }
+
+    @Test
     void whoMayCreateAndSeeEvents() throws Exception {
         assertThat(call("POST", "/api/v1/communities/" + openCommunity + "/events", outsider, event("Not a member", 5, 0)).statusCode())
                 .as("members create a community's events").isEqualTo(403);
