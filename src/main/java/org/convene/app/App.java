@@ -66,6 +66,8 @@ import org.convene.events.Invitations;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.Ideas;
 import org.convene.ideas.IdeasApi;
+import org.convene.search.Search;
+import org.convene.search.SearchPages;
 import org.convene.leadership.Areas;
 import org.convene.leadership.Clusters;
 import org.convene.leadership.LeadershipApi;
@@ -211,6 +213,7 @@ public final class App implements AutoCloseable {
                 eventsApi,
                 new IdeaPages(templates, ideas, ideasApi, communities, events),
                 ideasApi,
+                new SearchPages(templates, new Search(jdbi, people)),
                 new Health(jdbi),
                 metrics,
                 new OpenApi(),

@@ -38,6 +38,7 @@ import org.convene.events.EventPages;
 import org.convene.events.EventsApi;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.IdeasApi;
+import org.convene.search.SearchPages;
 import org.convene.leadership.LeadershipApi;
 import org.convene.leadership.LeadershipPages;
 import org.convene.sets.SetPages;
@@ -63,7 +64,7 @@ public final class Routes {
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
                   CommunityPages communities, CommunitiesApi communitiesApi, EventPages events, EventsApi eventsApi,
-                  IdeaPages ideas, IdeasApi ideasApi, Health health, Metrics metrics, OpenApi openApi,
+                  IdeaPages ideas, IdeasApi ideasApi, SearchPages search, Health health, Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -194,6 +195,8 @@ public final class Routes {
                 post("/events/{id}/invitations", SIGNED_IN, events::invite, "Invite a whole community or cohort (host, convenors; cohorts: team)"),
                 post("/events/{id}/registrations/{personId}/check-in", SIGNED_IN, events::checkIn, "Check someone in (host, convenors)"),
                 get("/events/{id}/registrations.csv", SIGNED_IN, events::csv, "An event's registrations as CSV (host, convenors)"),
+
+                get("/search", SIGNED_IN, search::page, "One search across people, communities, discussions, events, ideas, projects"),
 
                 // Ideas boards
                 get("/ideas", SIGNED_IN, ideas::board, "An ideas board (?community=ID; without: the whole system's)"),
@@ -384,6 +387,7 @@ public final class Routes {
                 post("/api/v1/events/{id}/invitations", SIGNED_IN, eventsApi::invite, "Invite a whole community or cohort at once"),
                 get("/api/v1/events/{id}/registrations", SIGNED_IN, eventsApi::registrations, "An event's registrations (host, convenors)"),
                 put("/api/v1/events/{id}/registrations/{personId}/check-in", SIGNED_IN, eventsApi::checkIn, "Check someone in (host, convenors)"),
+                get("/api/v1/search", SIGNED_IN, search::api, "One search across everything you may see (?q=)"),
                 get("/api/v1/ideas", SIGNED_IN, ideasApi::board, "An ideas board, the most voted first (?community=ID)"),
                 post("/api/v1/ideas", SIGNED_IN, ideasApi::proposeSystemWide, "Propose an idea for the whole system"),
                 post("/api/v1/communities/{id}/ideas", SIGNED_IN, ideasApi::proposeInCommunity, "Propose an idea to a community (members)"),

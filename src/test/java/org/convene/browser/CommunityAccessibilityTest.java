@@ -87,6 +87,16 @@ class CommunityAccessibilityTest {
     }
 
     @Test
+    void oneSearchAcrossEverything() {
+        PageAudit.audit(asParticipant, "/search", "Search", page -> {
+            page.getByLabel("Search people, communities, discussions, events, ideas and projects").fill("discharge");
+            button(page, "Search").click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Communities"))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Discharge to home")).first()).isVisible();
+        });
+    }
+
+    @Test
     void theIdeasBoardAndAnIdea() {
         PageAudit.audit(asParticipant, "/ideas?community=" + discharge.id(), "Ideas", page -> {
             button(page, "Propose the idea").click();

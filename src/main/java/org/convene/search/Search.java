@@ -1,0 +1,86 @@
+package org.convene.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convene.accounts.Viewer;
+import org.convene.people.DirectoryQuery;
+import org.convene.people.People;
+import org.convene.people.PersonSummary;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One search across people, communities, discussions (titles and posts), events, ideas and
+ * projects, each ranked by its own full-text document. What the viewer may not see is never
+ * returned: people as the directory shows them, and nothing of a request-to-join community
+ * (its discussions, events and ideas) to anyone but its members and administrators. The query
+ * is reduced to words, so no user input reaches the tsquery parser as syntax.
+ */
+public final class Search {
+    /** Results per kind. */
+    public static final int PER_KIND = 5;
+    /** Communities whose content the viewer may see (bind :viewer, :admin). */
+    private static final String SEES = "(c.joining = 'open' OR :admin OR EXISTS (SELECT 1 FROM community_members m "
+            + "WHERE m.community_id = c.id AND m.person_id = :viewer AND m.status = 'active'))";
+
+    private final Jdbi jdbi;
+    private final People people;
+
+    public Search(Jdbi jdbi, People people) {
+        this.jdbi = jdbi;
+        this.people = people;
+    }
+
+    /** Results by kind, in a fixed order (people, communities, discussions, events, ideas, projects); kinds with none are left out. */
+    public Map<String, List<Hit>> search(String text, Viewer viewer) {
+        String ts = new DirectoryQuery(text, null, null, null, null, null, 1, PER_KIND).tsQuery();
+        Map<String, List<Hit>> results = new LinkedHashMap<>();
+        if (ts.isEmpty()) {
+            return results;
+        }
+        List<Hit> found = new ArrayList<>();
+        for (PersonSummary p : people.search(new DirectoryQuery(text, null, null, null, null, null, 1, PER_KIND), viewer).items()) {
+            found.add(new Hit("person", p.id(), p.fullName(), join(p.jobTitle(), p.organisationName()), "/people/" + p.id()));
+        }
+        put(results, "people", found);
+        long me = viewer.personId() == null ? -1L : viewer.personId();
+        put(results, "communities", query("SELECT c.id, c.name AS title, c.problem AS context, '/communities/' || c.id AS link FROM communities c "
+                + "WHERE c.search @@ to_tsquery('english', :ts) ORDER BY ts_rank(c.search, to_tsquery('english', :ts)) DESC, c.id", "community", ts, me, viewer));
+        put(results, "discussions", query("SELECT t.id, t.title, c.name AS context, '/discussions/' || t.id AS link FROM threads t "
+                + "JOIN communities c ON c.id = t.community_id WHERE " + SEES + " AND (t.search @@ to_tsquery('english', :ts) "
+                + "OR EXISTS (SELECT 1 FROM posts x WHERE x.thread_id = t.id AND x.search @@ to_tsquery('english', :ts))) "
+                + "ORDER BY t.last_post_at DESC, t.id DESC", "discussion", ts, me, viewer));
+        put(results, "events", query("SELECT e.id, e.title, coalesce(c.name, 'System-wide') AS context, '/events/' || e.id AS link FROM events e "
+                + "LEFT JOIN communities c ON c.id = e.community_id WHERE (e.community_id IS NULL OR " + SEES + ") "
+                + "AND e.search @@ to_tsquery('english', :ts) ORDER BY e.starts_at DESC, e.id DESC", "event", ts, me, viewer));
+        put(results, "ideas", query("SELECT i.id, i.title, coalesce(c.name, 'The whole system') AS context, '/ideas/' || i.id AS link FROM ideas i "
+                + "LEFT JOIN communities c ON c.id = i.community_id WHERE (i.community_id IS NULL OR " + SEES + ") "
+                + "AND i.search @@ to_tsquery('english', :ts) ORDER BY ts_rank(i.search, to_tsquery('english', :ts)) DESC, i.id", "idea", ts, me, viewer));
+        put(results, "projects", query("SELECT p.id, p.title, p.aim AS context, '/projects/' || p.id AS link FROM projects p "
+                + "WHERE p.search @@ to_tsquery('english', :ts) ORDER BY ts_rank(p.search, to_tsquery('english', :ts)) DESC, p.id", "project", ts, me, viewer));
+        return results;
+    }
+
+    private List<Hit> query(String sql, String kind, String ts, long me, Viewer viewer) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql + " LIMIT " + PER_KIND).bind("ts", ts);
+            if (sql.contains(":viewer")) {
+                q.bind("viewer", me).bind("admin", viewer.isAdmin());
+            }
+            return q.map((rs, ctx) -> new Hit(kind, rs.getLong("id"), rs.getString("title"), rs.getString("context"), rs.getString("link"))).list();
+        });
+    }
+
+    private static void put(Map<String, List<Hit>> results, String kind, List<Hit> hits) {
+        if (!hits.isEmpty()) {
+            results.put(kind, hits);
+        }
+    }
+
+    private static String join(String a, String b) {
+        boolean hasA = a != null && !a.isBlank();
+        boolean hasB = b != null && !b.isBlank();
+        return hasA && hasB ? a + ", " + b : hasA ? a : hasB ? b : "";
+    }
+}
