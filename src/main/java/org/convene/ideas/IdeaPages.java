@@ -106,6 +106,25 @@ public final class IdeaPages {
         }
     }
 
+    public void becameProject(Context ctx) {
+        Idea idea = api.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        String value = ctx.formParam("projectId");
+        Long projectId;
+        try {
+            projectId = value == null || value.isBlank() ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            projectId = -1L;
+        }
+        try {
+            api.linkProject(WebContext.viewer(ctx), idea, projectId);
+            WebContext.flash(ctx, "Recorded: its supporters are told");
+            ctx.redirect("/ideas/" + idea.id());
+        } catch (ValidationException e) {
+            ctx.status(422);
+            showIdea(ctx, idea.id(), Form.submitted(ctx, e));
+        }
+    }
+
     public void csv(Context ctx) {
         Long community = IdeasApi.community(ctx);
         api.seesBoard(WebContext.viewer(ctx), community);

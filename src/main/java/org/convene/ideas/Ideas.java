@@ -19,11 +19,11 @@ import org.jdbi.v3.core.Jdbi;
 /** Data access for the ideas board: ideas, votes (one per person), comments, results and what an idea became. */
 public final class Ideas {
     private static final String SELECT = "SELECT i.id, i.community_id, c.name AS community_name, i.title, i.description, i.author_id, "
-            + "p.full_name AS author_name, i.secret_ballot, i.event_id, e.title AS event_title, i.created_at, "
+            + "p.full_name AS author_name, i.secret_ballot, i.event_id, e.title AS event_title, i.project_id, pr.title AS project_title, i.created_at, "
             + "(SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id) AS votes, "
             + "(SELECT count(*) FROM idea_comments x WHERE x.idea_id = i.id) AS comments "
             + "FROM ideas i LEFT JOIN communities c ON c.id = i.community_id LEFT JOIN people p ON p.id = i.author_id "
-            + "LEFT JOIN events e ON e.id = i.event_id ";
+            + "LEFT JOIN events e ON e.id = i.event_id LEFT JOIN projects pr ON pr.id = i.project_id ";
 
     /** A comment on an idea. */
     public record Comment(long id, Long authorId, String authorName, String body, java.time.Instant createdAt) {
@@ -118,26 +118,52 @@ public final class Ideas {
                 return;
             }
             h.createUpdate("UPDATE ideas SET event_id = :e WHERE id = :i").bind("e", eventId).bind("i", ideaId).execute();
-            List<Map<String, Object>> supporters = h.createQuery("SELECT DISTINCT p.full_name, p.email FROM people p WHERE p.email IS NOT NULL "
-                            + "AND (p.id IN (SELECT person_id FROM idea_votes WHERE idea_id = :i) OR p.id = (SELECT author_id FROM ideas WHERE id = :i))")
-                    .bind("i", ideaId).mapToMap().list();
-            for (Map<String, Object> s : supporters) {
-                Outbox.enqueue(h, (String) s.get("email"), "Your idea is happening: " + found.get("event_title"),
-                        "Hello " + s.get("full_name") + ",\n\nThe idea you supported, \"" + found.get("title") + "\", has become an event: "
-                                + found.get("event_title") + ".\n\nSee it and register: " + baseUrl + "/events/" + eventId + "\n");
-            }
+            tellSupporters(h, ideaId, "Your idea is happening: " + found.get("event_title"), "has become an event: " + found.get("event_title")
+                    + ".\n\nSee it and register: " + baseUrl + "/events/" + eventId + "\n", found.get("title"));
         });
         return get(ideaId);
+    }
+
+    /**
+     * Links the idea to the improvement project it became (the project records the idea as its
+     * origin unless it already has one) and tells its author and supporters, once.
+     */
+    public Idea becameProject(long ideaId, long projectId) {
+        jdbi.useTransaction(h -> {
+            Map<String, Object> found = h.createQuery("SELECT i.title, i.project_id, p.title AS project_title FROM ideas i, projects p "
+                            + "WHERE i.id = :i AND p.id = :p").bind("i", ideaId).bind("p", projectId).mapToMap().findOne()
+                    .orElseThrow(() -> new ValidationException("Unknown project", Map.of("projectId", "No project " + projectId)));
+            if (Long.valueOf(projectId).equals(found.get("project_id"))) {
+                return;
+            }
+            h.createUpdate("UPDATE ideas SET project_id = :p WHERE id = :i").bind("p", projectId).bind("i", ideaId).execute();
+            h.createUpdate("UPDATE projects SET origin_kind = 'idea', origin_id = :i WHERE id = :p AND origin_kind IS NULL")
+                    .bind("i", ideaId).bind("p", projectId).execute();
+            tellSupporters(h, ideaId, "Your idea is now a project: " + found.get("project_title"), "has become an improvement project: "
+                    + found.get("project_title") + ".\n\nFollow it: " + baseUrl + "/projects/" + projectId + "\n", found.get("title"));
+        });
+        return get(ideaId);
+    }
+
+    private static void tellSupporters(org.jdbi.v3.core.Handle h, long ideaId, String subject, String news, Object title) {
+        List<Map<String, Object>> supporters = h.createQuery("SELECT DISTINCT p.full_name, p.email FROM people p WHERE p.email IS NOT NULL "
+                        + "AND (p.id IN (SELECT person_id FROM idea_votes WHERE idea_id = :i) OR p.id = (SELECT author_id FROM ideas WHERE id = :i))")
+                .bind("i", ideaId).mapToMap().list();
+        for (Map<String, Object> s : supporters) {
+            Outbox.enqueue(h, (String) s.get("email"), subject, "Hello " + s.get("full_name") + ",\n\nThe idea you supported, \"" + title + "\", " + news);
+        }
     }
 
     /** The board's results as CSV: each idea with its votes and comments (and voters, unless the ballot is secret). */
     public String csv(Long community) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("idea", "author", "votes", "comments", "voters", "became").get())) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("idea", "author", "votes", "comments", "voters", "became",
+                "project").get())) {
             for (Idea i : board(community)) {
                 csv.printRecord(SpreadsheetSafe.neutralise(i.title()), i.authorName() == null ? "" : SpreadsheetSafe.neutralise(i.authorName()),
                         i.votes(), i.comments(), i.secretBallot() ? "(secret ballot)" : SpreadsheetSafe.neutralise(String.join("; ", voters(i))),
-                        i.eventTitle() == null ? "" : SpreadsheetSafe.neutralise(i.eventTitle()));
+                        i.eventTitle() == null ? "" : SpreadsheetSafe.neutralise(i.eventTitle()),
+                        i.projectTitle() == null ? "" : SpreadsheetSafe.neutralise(i.projectTitle()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -149,6 +175,6 @@ public final class Ideas {
         return new Idea(rs.getLong("id"), Rows.nullableLong(rs, "community_id"), rs.getString("community_name"), rs.getString("title"),
                 rs.getString("description"), Rows.nullableLong(rs, "author_id"), rs.getString("author_name"), rs.getBoolean("secret_ballot"),
                 rs.getInt("votes"), rs.getInt("comments"), Rows.nullableLong(rs, "event_id"), rs.getString("event_title"),
-                Rows.instant(rs, "created_at"));
+                Rows.nullableLong(rs, "project_id"), rs.getString("project_title"), Rows.instant(rs, "created_at"));
     }
 }

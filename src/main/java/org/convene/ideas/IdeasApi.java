@@ -25,6 +25,24 @@ public final class IdeasApi {
     public record EventLink(Long eventId) {
     }
 
+    public record ProjectLink(Long projectId) {
+    }
+
+    public void becameProject(Context ctx) {
+        Idea idea = visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        ctx.json(linkProject(WebContext.viewer(ctx), idea, Json.read(ctx, ProjectLink.class).projectId()));
+    }
+
+    Idea linkProject(Viewer viewer, Idea idea, Long projectId) {
+        if (!access.convenes(viewer, idea.communityId())) {
+            throw new ForbiddenException("Only the community's convenors record what an idea became");
+        }
+        if (projectId == null) {
+            throw new ValidationException("Which project", Map.of("projectId", "Enter the number of the project the idea became"));
+        }
+        return ideas.becameProject(idea.id(), projectId);
+    }
+
     private final Ideas ideas;
     private final IdeaAccess access;
 

@@ -205,6 +205,7 @@ public final class Routes {
                 get("/ideas/{id}", SIGNED_IN, ideas::show, "An idea: votes, comments, what it became"),
                 post("/ideas/{id}/vote", SIGNED_IN, ideas::vote, "Vote for an idea, or take the vote back"),
                 post("/ideas/{id}/comments", SIGNED_IN, ideas::comment, "Comment on an idea"),
+                post("/ideas/{id}/project", SIGNED_IN, ideas::becameProject, "Record the project an idea became (convenors)"),
                 post("/ideas/{id}/event", SIGNED_IN, ideas::becameEvent, "Record the event an idea became (convenors)"),
 
                 // Leader clusters
@@ -394,6 +395,7 @@ public final class Routes {
                 get("/api/v1/ideas/{id}", SIGNED_IN, ideasApi::get, "An idea with its votes and comments"),
                 put("/api/v1/ideas/{id}/vote", SIGNED_IN, ideasApi::vote, "Vote for an idea, or take the vote back"),
                 post("/api/v1/ideas/{id}/comments", SIGNED_IN, ideasApi::comment, "Comment on an idea"),
+                put("/api/v1/ideas/{id}/project", SIGNED_IN, ideasApi::becameProject, "Record the project an idea became (convenors)"),
                 put("/api/v1/ideas/{id}/event", SIGNED_IN, ideasApi::becameEvent, "Record the event an idea became (convenors)"),
                 get("/api/v1/priority-areas", SIGNED_IN, leadershipApi::list, "Priority areas (the team's, or those you sponsor)"),
                 post("/api/v1/priority-areas", PROGRAMME_TEAM, leadershipApi::create, "Add a priority area"),

@@ -89,8 +89,27 @@ class IdeasTest {
         WebClient page = app.client();
         page.signIn("vic@ideas.example", TestApp.PASSWORD);
         String csv = page.get("/ideas.csv?community=" + community).body();
-        assertThat(csv).startsWith("idea,author,votes,comments,voters,became").contains("A co-produced party,Vic Voter,2,1,Vic Voter; Cleo Convenor,The party")
+        assertThat(csv).startsWith("idea,author,votes,comments,voters,became,project").contains("A co-produced party,Vic Voter,2,1,Vic Voter; Cleo Convenor,The party,")
                 .contains("A cinema club,Cleo Convenor,1,0,(secret ballot),");
+    }
+
+    @Test
+    void anIdeaBecomesAProjectWhoseOriginItIs() throws Exception {
+        long idea = WebClient.json(call("POST", "/api/v1/communities/" + community + "/ideas", voter, "{\"title\": \"Peer discharge buddies\"}"), 201)
+                .get("id").asLong();
+        WebClient.json(call("PUT", "/api/v1/ideas/" + idea + "/vote", convenor, "{\"inFavour\": true}"), 200);
+        long project = WebClient.json(call("POST", "/api/v1/projects", convenor, "{\"title\": \"Discharge buddies pilot\"}"), 201).get("id").asLong();
+        assertThat(call("PUT", "/api/v1/ideas/" + idea + "/project", voter, "{\"projectId\": " + project + "}").statusCode()).isEqualTo(403);
+        assertThat(WebClient.json(call("PUT", "/api/v1/ideas/" + idea + "/project", convenor, "{\"projectId\": " + project + "}"), 200)
+                .get("projectTitle").asText()).isEqualTo("Discharge buddies pilot");
+        WebClient.json(call("PUT", "/api/v1/ideas/" + idea + "/project", convenor, "{\"projectId\": " + project + "}"), 200);
+        long emails = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE subject = 'Your idea is now a project: Discharge buddies pilot'")
+                .mapTo(Long.class).one());
+        assertThat(emails).as("the author and the voter, once").isEqualTo(2);
+        String origin = app.jdbi().withHandle(h -> h.createQuery("SELECT origin_kind || ':' || origin_id FROM projects WHERE id = :p").bind("p", project)
+                .mapTo(String.class).one());
+        assertThat(origin).isEqualTo("idea:" + idea);
+        assertThat(call("PUT", "/api/v1/ideas/" + idea + "/project", convenor, "{\"projectId\": 999999}").statusCode()).isEqualTo(422);
     }
 
     @Test
