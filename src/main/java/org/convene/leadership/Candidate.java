@@ -1,6 +1,7 @@
 package org.convene.leadership;
 
 import java.util.List;
+import org.convene.web.Coded;
 
 /**
  * A candidate leader for a priority area: who they are in the directory, their seniority (1 early
@@ -15,7 +16,7 @@ public record Candidate(long personId, String name, String jobTitle, String prof
     }
 
     /** The line manager's agreement to the candidate's development. */
-    public enum Agreement {
+    public enum Agreement implements Coded {
         NOT_ASKED("not_asked", "Not asked yet"),
         ASKED("asked", "Asked"),
         AGREED("agreed", "Agreed"),
@@ -29,21 +30,19 @@ public record Candidate(long personId, String name, String jobTitle, String prof
             this.label = label;
         }
 
+        @Override
         public String code() {
             return code;
         }
 
+        @Override
         public String label() {
             return label;
         }
 
+        /** The constant with this code, or null. */
         public static Agreement fromCode(String code) {
-            for (Agreement a : values()) {
-                if (a.code.equals(code)) {
-                    return a;
-                }
-            }
-            return null;
+            return Coded.fromCode(Agreement.class, code).orElse(null);
         }
     }
 

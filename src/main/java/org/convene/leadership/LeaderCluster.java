@@ -1,6 +1,7 @@
 package org.convene.leadership;
 
 import java.util.List;
+import org.convene.web.Coded;
 
 /** A cluster of two or three leaders around a priority area, with its sponsor, mentor and the reasons it was suggested. */
 public record LeaderCluster(long id, long areaId, String areaTitle, Status status, Long sponsorId, String sponsorName, Long mentorId,
@@ -10,7 +11,7 @@ public record LeaderCluster(long id, long areaId, String areaTitle, Status statu
                          Candidate.Agreement managerAgreement) {
     }
 
-    public enum Status {
+    public enum Status implements Coded {
         PROPOSED("proposed", "Proposed"),
         AGREED("agreed", "Agreed by all"),
         ACTIVE("active", "Developing together"),
@@ -24,21 +25,19 @@ public record LeaderCluster(long id, long areaId, String areaTitle, Status statu
             this.label = label;
         }
 
+        @Override
         public String code() {
             return code;
         }
 
+        @Override
         public String label() {
             return label;
         }
 
+        /** The constant with this code, or null. */
         public static Status fromCode(String code) {
-            for (Status s : values()) {
-                if (s.code.equals(code)) {
-                    return s;
-                }
-            }
-            return null;
+            return Coded.fromCode(Status.class, code).orElse(null);
         }
     }
 

@@ -2,6 +2,7 @@ package org.convene.projects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.convene.runcharts.Direction;
+import org.convene.web.Coded;
 
 /** Which way a measure improves. */
 public enum Better implements Coded {

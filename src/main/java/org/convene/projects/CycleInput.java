@@ -3,6 +3,7 @@ package org.convene.projects;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.convene.errors.Errors;
+import org.convene.web.Coded;
 import org.convene.web.Text;
 
 /**

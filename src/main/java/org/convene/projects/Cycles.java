@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.convene.db.Rows;
 import org.convene.errors.NotFoundException;
+import org.convene.web.Coded;
 import org.jdbi.v3.core.Jdbi;
 
 /** Data access for a project's PDSA cycles. Cycles are kept: abandoned changes are part of what the team learnt. */

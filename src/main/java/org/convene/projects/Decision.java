@@ -1,6 +1,7 @@
 package org.convene.projects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.convene.web.Coded;
 
 /** What a PDSA cycle's Act step decided about the change it tested. */
 public enum Decision implements Coded {

@@ -2,6 +2,7 @@ package org.convene.projects;
 
 import java.util.Locale;
 import org.convene.errors.Errors;
+import org.convene.web.Coded;
 import org.convene.web.Text;
 
 /**

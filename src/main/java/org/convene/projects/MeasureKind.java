@@ -1,6 +1,7 @@
 package org.convene.projects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.convene.web.Coded;
 
 /** The three kinds of measure of the Model for Improvement. */
 public enum MeasureKind implements Coded {

@@ -18,6 +18,7 @@ import org.convene.errors.ValidationException;
 import org.convene.transfer.Columns;
 import org.convene.transfer.CsvImport;
 import org.convene.transfer.CsvRow;
+import org.convene.web.Coded;
 import org.convene.web.Html;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.convene.directory.Place;
 import org.convene.errors.Errors;
+import org.convene.web.Coded;
 import org.convene.web.Text;
 
 /**

@@ -25,6 +25,7 @@ import org.convene.people.People;
 import org.convene.people.PersonSummary;
 import org.convene.programmes.Programmes;
 import org.convene.transfer.TransferPages;
+import org.convene.web.Coded;
 import org.convene.web.Form;
 import org.convene.web.Html;
 import org.convene.web.Option;

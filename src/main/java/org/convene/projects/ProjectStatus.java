@@ -1,6 +1,7 @@
 package org.convene.projects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.convene.web.Coded;
 
 /** What stage a project is at. */
 public enum ProjectStatus implements Coded {

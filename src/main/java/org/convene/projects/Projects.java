@@ -16,6 +16,7 @@ import org.convene.errors.ValidationException;
 import org.convene.ties.TieInput;
 import org.convene.ties.TieKind;
 import org.convene.ties.Ties;
+import org.convene.web.Coded;
 import org.convene.web.Paged;
 import org.convene.web.Text;
 import org.jdbi.v3.core.Handle;

@@ -10,6 +10,7 @@ import org.convene.errors.ForbiddenException;
 import org.convene.errors.ValidationException;
 import org.convene.people.People;
 import org.convene.transfer.TransferApi;
+import org.convene.web.Coded;
 import org.convene.web.Json;
 import org.convene.web.Paged;
 import org.convene.web.Params;

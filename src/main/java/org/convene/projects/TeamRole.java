@@ -1,6 +1,7 @@
 package org.convene.projects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.convene.web.Coded;
 
 /** A team member's part in a project. Sponsors follow a project; the others run it and may change it. */
 public enum TeamRole implements Coded {

@@ -1,12 +1,11 @@
-package org.convene.projects;
+package org.convene.web;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.convene.web.Option;
 
 /** A fixed choice stored and sent as its code (lower case) and shown as its label. */
-interface Coded {
+public interface Coded {
     String code();
 
     String label();
