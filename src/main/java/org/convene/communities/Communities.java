@@ -101,9 +101,18 @@ public final class Communities {
 
     /** Leaves (or withdraws a request); the last convenor stays until they name another. */
     public void leave(long community, long person) {
+        withdraw(community, person, "You are not in this community");
+    }
+
+    /** Declines a request or removes a member (never the last convenor). */
+    public void remove(long community, long person) {
+        withdraw(community, person, "Person " + person + " is not in this community and has not asked to join");
+    }
+
+    private void withdraw(long community, long person, String notIn) {
         jdbi.useTransaction(h -> {
             lockMembers(h, community);
-            Membership m = membership(h, community, person).orElseThrow(() -> new NotFoundException("You are not in this community"));
+            Membership m = membership(h, community, person).orElseThrow(() -> new NotFoundException(notIn));
             if (m.convenor() && convenors(h, community) == 1) {
                 throw new ConflictException("You are the only convenor: make another member a convenor before you leave");
             }
@@ -130,11 +139,6 @@ public final class Communities {
                     .bind("p", person).execute();
         });
         return membership(community, person).orElseThrow();
-    }
-
-    /** Declines a request or removes a member (never the last convenor). */
-    public void remove(long community, long person) {
-        leave(community, person);
     }
 
     /** Active members (and, for convenors, the requests), convenors first. */

@@ -110,8 +110,8 @@ public final class Ideas {
     /** Links the idea to the event it became and tells its author and supporters, once, through the outbox. */
     public Idea becameEvent(long ideaId, long eventId) {
         jdbi.useTransaction(h -> {
-            Map<String, Object> found = h.createQuery("SELECT i.title, i.event_id, e.title AS event_title, e.community_id AS event_community, "
-                            + "i.community_id FROM ideas i, events e WHERE i.id = :i AND e.id = :e").bind("i", ideaId).bind("e", eventId)
+            Map<String, Object> found = h.createQuery("SELECT i.title, i.event_id, e.title AS event_title FROM ideas i, events e "
+                            + "WHERE i.id = :i AND e.id = :e").bind("i", ideaId).bind("e", eventId)
                     .mapToMap().findOne().orElseThrow(() -> new ValidationException("Unknown event",
                             Map.of("eventId", "No event " + eventId)));
             if (Long.valueOf(eventId).equals(found.get("event_id"))) {

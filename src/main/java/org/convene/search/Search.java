@@ -34,13 +34,14 @@ public final class Search {
 
     /** Results by kind, in a fixed order (people, communities, discussions, events, ideas, projects); kinds with none are left out. */
     public Map<String, List<Hit>> search(String text, Viewer viewer) {
-        String ts = new DirectoryQuery(text, null, null, null, null, null, 1, PER_KIND).tsQuery();
+        DirectoryQuery words = new DirectoryQuery(text, null, null, null, null, null, 1, PER_KIND);
+        String ts = words.tsQuery();
         Map<String, List<Hit>> results = new LinkedHashMap<>();
         if (ts.isEmpty()) {
             return results;
         }
         List<Hit> found = new ArrayList<>();
-        for (PersonSummary p : people.search(new DirectoryQuery(text, null, null, null, null, null, 1, PER_KIND), viewer).items()) {
+        for (PersonSummary p : people.search(words, viewer).items()) {
             found.add(new Hit("person", p.id(), p.fullName(), join(p.jobTitle(), p.organisationName()), "/people/" + p.id()));
         }
         put(results, "people", found);
