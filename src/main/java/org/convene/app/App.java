@@ -66,6 +66,10 @@ import org.convene.events.Invitations;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.Ideas;
 import org.convene.ideas.IdeasApi;
+import org.convene.notifications.Digests;
+import org.convene.notifications.NotificationPages;
+import org.convene.notifications.Notifications;
+import org.convene.notifications.NotificationsApi;
 import org.convene.search.Search;
 import org.convene.search.SearchPages;
 import org.convene.leadership.Areas;
@@ -135,7 +139,8 @@ public final class App implements AutoCloseable {
         Organisations organisations = new Organisations(jdbi);
         People people = new People(jdbi, changes);
         Ties ties = new Ties(jdbi);
-        Templates templates = new Templates();
+        Notifications notifications = new Notifications(jdbi, config.baseUrl());
+        Templates templates = new Templates(notifications::unread);
         PeopleImport peopleImport = new PeopleImport(jdbi, reference);
         OrganisationsImport organisationsImport = new OrganisationsImport(jdbi, reference, organisations);
         DirectoryExport export = new DirectoryExport(jdbi);
@@ -174,7 +179,8 @@ public final class App implements AutoCloseable {
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
-        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds);
+        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds,
+                notifications, new Digests(jdbi, config.baseUrl(), notifications));
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
@@ -213,6 +219,8 @@ public final class App implements AutoCloseable {
                 eventsApi,
                 new IdeaPages(templates, ideas, ideasApi, communities, events),
                 ideasApi,
+                new NotificationPages(templates, notifications),
+                new NotificationsApi(notifications),
                 new SearchPages(templates, new Search(jdbi, people)),
                 new Health(jdbi),
                 metrics,

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Sessions;
 import org.convene.mail.OutboxDelivery;
+import org.convene.notifications.Digests;
+import org.convene.notifications.Notifications;
 import org.convene.schemes.Rounds;
 import org.convene.surveys.Distribution;
 
@@ -20,10 +22,15 @@ import org.convene.surveys.Distribution;
 public final class Jobs implements AutoCloseable {
     private final Scheduler scheduler;
 
-    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys, Rounds matching) {
+    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys, Rounds matching,
+                Notifications notifications, Digests digests) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
                         .execute((instance, ctx) -> outbox.deliverDue(200)),
+                Tasks.recurring("notify", FixedDelay.ofSeconds(5))
+                        .execute((instance, ctx) -> notifications.fanOutDue(500)),
+                Tasks.recurring("digests", FixedDelay.ofMinutes(15))
+                        .execute((instance, ctx) -> digests.runDue(java.time.Instant.now())),
                 Tasks.recurring("survey-distribution", FixedDelay.ofSeconds(30))
                         .execute((instance, ctx) -> surveys.run()),
                 Tasks.recurring("matching-rounds", FixedDelay.ofSeconds(60))

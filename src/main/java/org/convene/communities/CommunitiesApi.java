@@ -20,10 +20,13 @@ public final class CommunitiesApi {
     public record MemberInput(String status, String role) {
     }
 
-    public record DiscussionDetail(Discussion discussion, List<Post> posts) {
+    public record DiscussionDetail(Discussion discussion, List<Post> posts, boolean following) {
     }
 
     public record PinInput(Boolean pinned) {
+    }
+
+    public record Following(long discussionId, boolean following) {
     }
 
     private final Communities communities;
@@ -109,12 +112,12 @@ public final class CommunitiesApi {
         Community c = access.asMember(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         PostInput.Valid input = Json.read(ctx, PostInput.class).validated(true);
         Discussion d = discussions.start(c.id(), WebContext.ownPersonId(ctx), input);
-        ctx.status(201).json(new DiscussionDetail(d, discussions.posts(d.id())));
+        ctx.status(201).json(new DiscussionDetail(d, discussions.posts(d.id()), true));
     }
 
     public void discussion(Context ctx) {
         Discussion d = access.readable(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
-        ctx.json(new DiscussionDetail(d, discussions.posts(d.id())));
+        ctx.json(new DiscussionDetail(d, discussions.posts(d.id()), discussions.follows(d.id(), WebContext.viewer(ctx).personId())));
     }
 
     public void reply(Context ctx) {
@@ -122,6 +125,13 @@ public final class CommunitiesApi {
         access.asMember(WebContext.viewer(ctx), d.communityId());
         PostInput given = Json.read(ctx, PostInput.class);
         ctx.status(201).json(discussions.reply(d.id(), WebContext.ownPersonId(ctx), new PostInput(null, given.body()).validated(false)));
+    }
+
+    /** PUT (follow) or DELETE (stop following) /api/v1/discussions/{id}/follow. */
+    public void follow(Context ctx) {
+        Discussion d = access.readable(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        boolean follow = !"DELETE".equals(ctx.method().name());
+        ctx.json(new Following(d.id(), discussions.setFollowing(d.id(), WebContext.ownPersonId(ctx), follow)));
     }
 
     public void pin(Context ctx) {

@@ -154,6 +154,7 @@ public final class CommunityPages {
         model.put("posts", discussions.posts(d.id()));
         model.put("member", access.membership(viewer, c).map(Membership::active).orElse(false));
         model.put("convenes", access.convenes(viewer, c));
+        model.put("following", discussions.follows(d.id(), viewer.personId()));
         model.put("form", reply);
         templates.page(ctx, "communities/discussion.jte", model);
     }
@@ -168,6 +169,14 @@ public final class CommunityPages {
             ctx.status(422);
             showDiscussion(ctx, d, Form.submitted(ctx, e));
         }
+    }
+
+    /** Follows the discussion (hear of its replies), or stops following it. */
+    public void follow(Context ctx) {
+        Discussion d = access.readable(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        boolean following = discussions.setFollowing(d.id(), WebContext.ownPersonId(ctx), "true".equals(ctx.formParam("follow")));
+        WebContext.flash(ctx, following ? "You are following this discussion: you will hear of its replies" : "You no longer follow this discussion");
+        ctx.redirect("/discussions/" + d.id());
     }
 
     public void pin(Context ctx) {

@@ -2,10 +2,19 @@ package org.convene.communities;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.convene.db.Rows;
 import org.convene.errors.NotFoundException;
+import org.convene.notifications.Activities;
+import org.convene.notifications.Activity;
 import org.convene.text.Markdown;
+import org.convene.text.Mentions;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Data access for a community's discussions and their posts. Who may read or write is the caller's check. */
@@ -31,36 +40,100 @@ public final class Discussions {
                 .orElseThrow(() -> missing(id));
     }
 
-    /** The posts, oldest first, each with its Markdown rendered and sanitised. */
+    /**
+     * The posts, oldest first, each with its Markdown rendered and sanitised, and the people it
+     * mentions linked to their profiles.
+     */
     public List<Post> posts(long discussion) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT x.id, x.thread_id, x.author_id, p.full_name, x.body, x.created_at FROM posts x "
-                        + "LEFT JOIN people p ON p.id = x.author_id WHERE x.thread_id = :t ORDER BY x.id").bind("t", discussion)
-                .map((rs, ctx) -> new Post(rs.getLong("id"), rs.getLong("thread_id"), Rows.nullableLong(rs, "author_id"),
-                        rs.getString("full_name"), rs.getString("body"), Markdown.toHtml(rs.getString("body")), Rows.instant(rs, "created_at")))
-                .list());
+        return jdbi.withHandle(h -> {
+            Map<Long, Map<String, String>> mentions = new HashMap<>();
+            h.createQuery("SELECT m.post_id, p.id, p.full_name FROM post_mentions m JOIN posts x ON x.id = m.post_id "
+                            + "JOIN people p ON p.id = m.person_id WHERE x.thread_id = :t").bind("t", discussion)
+                    .map((rs, ctx) -> {
+                        mentions.computeIfAbsent(rs.getLong("post_id"), k -> new HashMap<>())
+                                .put(rs.getString("full_name").toLowerCase(Locale.ROOT), "/people/" + rs.getLong("id"));
+                        return null;
+                    }).list();
+            return h.createQuery("SELECT x.id, x.thread_id, x.author_id, p.full_name, x.body, x.created_at FROM posts x "
+                            + "LEFT JOIN people p ON p.id = x.author_id WHERE x.thread_id = :t ORDER BY x.id").bind("t", discussion)
+                    .map((rs, ctx) -> new Post(rs.getLong("id"), rs.getLong("thread_id"), Rows.nullableLong(rs, "author_id"),
+                            rs.getString("full_name"), rs.getString("body"),
+                            Markdown.toHtml(rs.getString("body"), mentions.getOrDefault(rs.getLong("id"), Map.of())),
+                            Rows.instant(rs, "created_at")))
+                    .list();
+        });
     }
 
-    /** Starts a discussion with its first post. */
+    /** Starts a discussion with its first post; its author follows it. */
     public Discussion start(long community, long author, PostInput.Valid input) {
         long id = jdbi.inTransaction(h -> {
             long created = h.createUpdate("INSERT INTO threads (community_id, title, author_id) VALUES (:c, :t, :a)")
                     .bind("c", community).bind("t", input.title()).bind("a", author).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            addPost(h, created, author, input.body());
+            long post = addPost(h, community, created, author, input.body());
+            Activities.record(h, Activity.discussion(community, created, post, author, input.title(), input.body()));
             return created;
         });
         return get(id);
     }
 
+    /** Replies to a discussion; the writer follows it from then on. */
     public Post reply(long discussion, long author, PostInput.Valid input) {
-        long id = jdbi.inTransaction(h -> addPost(h, discussion, author, input.body()));
+        Discussion d = get(discussion);
+        long id = jdbi.inTransaction(h -> {
+            long post = addPost(h, d.communityId(), discussion, author, input.body());
+            Activities.record(h, Activity.reply(d.communityId(), discussion, post, author, d.title(), input.body()));
+            return post;
+        });
         return posts(discussion).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
-    private static long addPost(org.jdbi.v3.core.Handle h, long discussion, long author, String body) {
+    private static long addPost(Handle h, long community, long discussion, long author, String body) {
         long id = h.createUpdate("INSERT INTO posts (thread_id, author_id, body) VALUES (:t, :a, :b)")
                 .bind("t", discussion).bind("a", author).bind("b", body).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.createUpdate("UPDATE threads SET posts = posts + 1, last_post_at = now() WHERE id = :t").bind("t", discussion).execute();
+        follow(h, discussion, author);
+        recordMentions(h, community, id, body);
         return id;
+    }
+
+    /** Who the post mentions, among the community's active members (by the name in the directory). */
+    private static void recordMentions(Handle h, long community, long post, String body) {
+        Set<String> candidates = Mentions.candidates(body);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<String, List<Long>> known = new HashMap<>();
+        h.createQuery("SELECT p.id, lower(p.full_name) AS name FROM people p JOIN community_members m ON m.person_id = p.id "
+                        + "AND m.community_id = :c AND m.status = 'active' WHERE lower(p.full_name) = ANY(:names)")
+                .bind("c", community).bind("names", candidates.toArray(String[]::new))
+                .map((rs, ctx) -> known.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>()).add(rs.getLong("id"))).list();
+        Set<Long> mentioned = Mentions.resolve(body, known);
+        if (!mentioned.isEmpty()) {
+            h.createUpdate("INSERT INTO post_mentions (post_id, person_id) SELECT :post, unnest(CAST(:people AS bigint[])) ON CONFLICT DO NOTHING")
+                    .bind("post", post).bind("people", mentioned.toArray(Long[]::new)).execute();
+        }
+    }
+
+    /** Follows (or stops following) a discussion: followers hear of its replies. */
+    public boolean setFollowing(long discussion, long person, boolean following) {
+        jdbi.useHandle(h -> {
+            if (following) {
+                follow(h, discussion, person);
+            } else {
+                h.createUpdate("DELETE FROM thread_follows WHERE thread_id = :t AND person_id = :p").bind("t", discussion).bind("p", person).execute();
+            }
+        });
+        return following;
+    }
+
+    public boolean follows(long discussion, Long person) {
+        return person != null && jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM thread_follows WHERE thread_id = :t AND person_id = :p")
+                .bind("t", discussion).bind("p", person).mapTo(Integer.class).one() > 0);
+    }
+
+    private static void follow(Handle h, long discussion, long person) {
+        h.createUpdate("INSERT INTO thread_follows (thread_id, person_id) VALUES (:t, :p) ON CONFLICT DO NOTHING")
+                .bind("t", discussion).bind("p", person).execute();
     }
 
     public Discussion pin(long discussion, boolean pinned) {

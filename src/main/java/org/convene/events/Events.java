@@ -15,6 +15,8 @@ import org.convene.db.Rows;
 import org.convene.errors.ConflictException;
 import org.convene.errors.NotFoundException;
 import org.convene.mail.Outbox;
+import org.convene.notifications.Activities;
+import org.convene.notifications.Activity;
 import org.convene.transfer.SpreadsheetSafe;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -72,14 +74,18 @@ public final class Events {
     }
 
     public Event create(Long community, long host, EventInput.Valid input, Long by) {
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO events (community_id, title, kind, description, starts_at, ends_at, "
+        long id = jdbi.inTransaction(h -> {
+            long created = h.createUpdate("INSERT INTO events (community_id, title, kind, description, starts_at, ends_at, "
                         + "time_zone, location, online_url, capacity, max_guests, question, host_id, created_by) VALUES (:c, :title, :kind, "
                         + ":description, :starts, :ends, :zone, :location, :url, :capacity, :guests, :question, :host, :by)")
                 .bind("c", community).bind("title", input.title()).bind("kind", input.kind()).bind("description", input.description())
                 .bind("starts", input.startsAt().toOffsetDateTime()).bind("ends", input.endsAt().toOffsetDateTime())
                 .bind("zone", input.timeZone()).bind("location", input.location()).bind("url", input.onlineUrl())
                 .bind("capacity", input.capacity()).bind("guests", input.maxGuests()).bind("question", input.question())
-                .bind("host", host).bind("by", by).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                .bind("host", host).bind("by", by).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            Activities.record(h, Activity.event(community, created, host, input.title(), input.description()));
+            return created;
+        });
         return get(id);
     }
 

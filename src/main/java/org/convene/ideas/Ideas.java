@@ -13,6 +13,8 @@ import org.convene.db.Rows;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
 import org.convene.mail.Outbox;
+import org.convene.notifications.Activities;
+import org.convene.notifications.Activity;
 import org.convene.transfer.SpreadsheetSafe;
 import org.jdbi.v3.core.Jdbi;
 
@@ -55,9 +57,13 @@ public final class Ideas {
     }
 
     public Idea propose(Long community, long author, IdeaInput.Valid input) {
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO ideas (community_id, title, description, author_id, secret_ballot) "
-                        + "VALUES (:c, :t, :d, :a, :s)").bind("c", community).bind("t", input.title()).bind("d", input.description())
-                .bind("a", author).bind("s", input.secretBallot()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        long id = jdbi.inTransaction(h -> {
+            long created = h.createUpdate("INSERT INTO ideas (community_id, title, description, author_id, secret_ballot) "
+                            + "VALUES (:c, :t, :d, :a, :s)").bind("c", community).bind("t", input.title()).bind("d", input.description())
+                    .bind("a", author).bind("s", input.secretBallot()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            Activities.record(h, Activity.idea(community, created, author, input.title(), input.description()));
+            return created;
+        });
         return get(id);
     }
 

@@ -2,8 +2,12 @@ package org.convene.web;
 
 import org.convene.accounts.Viewer;
 
-/** What every page needs besides its own data: who is looking, the form token, where they are. */
-public record PageContext(Viewer viewer, String csrfToken, String path, String flash) {
+/** What every page needs besides its own data: who is looking, the form token, where they are, their unread notifications. */
+public record PageContext(Viewer viewer, String csrfToken, String path, String flash, int unread) {
+
+    PageContext withUnread(int count) {
+        return new PageContext(viewer, csrfToken, path, flash, count);
+    }
 
     public boolean signedIn() {
         return viewer.signedIn();

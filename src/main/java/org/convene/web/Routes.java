@@ -38,6 +38,8 @@ import org.convene.events.EventPages;
 import org.convene.events.EventsApi;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.IdeasApi;
+import org.convene.notifications.NotificationPages;
+import org.convene.notifications.NotificationsApi;
 import org.convene.search.SearchPages;
 import org.convene.leadership.LeadershipApi;
 import org.convene.leadership.LeadershipPages;
@@ -64,7 +66,7 @@ public final class Routes {
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
                   CommunityPages communities, CommunitiesApi communitiesApi, EventPages events, EventsApi eventsApi,
-                  IdeaPages ideas, IdeasApi ideasApi, SearchPages search, Health health, Metrics metrics, OpenApi openApi,
+                  IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications, NotificationsApi notificationsApi, SearchPages search, Health health, Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -182,6 +184,12 @@ public final class Routes {
                 get("/discussions/{id}", SIGNED_IN, communities::discussion, "A discussion (closed communities: members)"),
                 post("/discussions/{id}/posts", SIGNED_IN, communities::reply, "Reply to a discussion (members)"),
                 post("/discussions/{id}/pin", SIGNED_IN, communities::pin, "Pin or unpin a discussion (convenors)"),
+                post("/discussions/{id}/follow", SIGNED_IN, communities::follow, "Follow a discussion, or stop following it"),
+                get("/notifications", SIGNED_IN, notifications::list, "Your notifications, newest first (?before=ID: older)"),
+                post("/notifications/read", SIGNED_IN, notifications::markAllRead, "Mark all your notifications read"),
+                get("/notifications/settings", SIGNED_IN, notifications::settingsForm, "Your notification settings"),
+                post("/notifications/settings", SIGNED_IN, notifications::saveSettings, "Save your notification settings"),
+                get("/notifications/{id}", SIGNED_IN, notifications::open, "Open a notification (marks it read)"),
 
                 // Events
                 get("/events", SIGNED_IN, events::list, "Events coming up (?community=ID: one community's)"),
@@ -378,6 +386,13 @@ public final class Routes {
                 get("/api/v1/discussions/{id}", SIGNED_IN, communitiesApi::discussion, "A discussion with its posts"),
                 post("/api/v1/discussions/{id}/posts", SIGNED_IN, communitiesApi::reply, "Reply to a discussion (members)"),
                 put("/api/v1/discussions/{id}/pin", SIGNED_IN, communitiesApi::pin, "Pin or unpin a discussion (convenors)"),
+                put("/api/v1/discussions/{id}/follow", SIGNED_IN, communitiesApi::follow, "Follow a discussion (hear of its replies)"),
+                delete("/api/v1/discussions/{id}/follow", SIGNED_IN, communitiesApi::follow, "Stop following a discussion"),
+                get("/api/v1/notifications", SIGNED_IN, notificationsApi::list, "Your notifications, newest first (?before=ID, ?unread=true)"),
+                post("/api/v1/notifications/read", SIGNED_IN, notificationsApi::markRead, "Mark notifications read (ids, or all)"),
+                get("/api/v1/notifications/settings", SIGNED_IN, notificationsApi::settings, "Your digest, instant emails and community levels"),
+                put("/api/v1/notifications/settings", SIGNED_IN, notificationsApi::saveSettings, "Change your notification settings"),
+                put("/api/v1/communities/{id}/notifications", SIGNED_IN, notificationsApi::setLevel, "What you hear of one of your communities"),
                 get("/api/v1/events", SIGNED_IN, eventsApi::list, "Events coming up that you can see"),
                 post("/api/v1/events", SIGNED_IN, eventsApi::createSystemWide, "Create a system-wide event (programme team)"),
                 post("/api/v1/communities/{id}/events", SIGNED_IN, eventsApi::createInCommunity, "Create a community's event (members)"),

@@ -6,6 +6,7 @@ import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Renders the precompiled jte templates (generated from src/main/jte at build time). Static
@@ -14,11 +15,24 @@ import java.util.Map;
  */
 public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final ToIntFunction<Long> unread;
+
+    /** Templates for pages without a notification count (reports, commands). */
+    public Templates() {
+        this(person -> 0);
+    }
+
+    /** {@code unread} counts a person's unread notifications, for the page header. */
+    public Templates(ToIntFunction<Long> unread) {
+        this.unread = unread;
+    }
 
     /** Renders a full page; the template receives {@code page} besides the given model. */
     public void page(Context ctx, String template, Map<String, Object> model) {
         Map<String, Object> params = new HashMap<>(model);
-        params.put("page", WebContext.page(ctx));
+        PageContext page = WebContext.page(ctx);
+        Long person = page.viewer().personId();
+        params.put("page", person == null ? page : page.withUnread(unread.applyAsInt(person)));
         ctx.contentType("text/html; charset=utf-8").result(bytes(template, params));
     }
 

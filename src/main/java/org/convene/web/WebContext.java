@@ -41,7 +41,7 @@ public final class WebContext {
     }
 
     public static PageContext page(Context ctx) {
-        return new PageContext(viewer(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx));
+        return new PageContext(viewer(ctx), csrfToken(ctx), ctx.path(), takeFlash(ctx), 0);
     }
 
     /** A one-line confirmation shown on the next page (after a redirect). */

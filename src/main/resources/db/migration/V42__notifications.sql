@@ -1,0 +1,78 @@
+-- Notifications. Writing a post, starting a discussion, creating an event or proposing an idea
+-- records one activity in the writer's transaction; a background job fans each activity out to
+-- the people it concerns (mentioned, following the discussion, members by their preference),
+-- one notification per person and activity. Notifications are shown in the app, emailed at once
+-- (mentions and replies, if the person wants that) or gathered into a daily or weekly digest; a
+-- notification records the email or digest that carried it, so nothing is sent twice.
+CREATE TABLE activities (
+    id            bigserial PRIMARY KEY,
+    kind          text NOT NULL CHECK (kind IN ('discussion', 'reply', 'event', 'idea')),
+    community_id  bigint REFERENCES communities (id) ON DELETE CASCADE,
+    thread_id     bigint REFERENCES threads (id) ON DELETE CASCADE,
+    post_id       bigint REFERENCES posts (id) ON DELETE CASCADE,
+    event_id      bigint REFERENCES events (id) ON DELETE CASCADE,
+    idea_id       bigint REFERENCES ideas (id) ON DELETE CASCADE,
+    actor_id      bigint REFERENCES people (id) ON DELETE SET NULL,
+    title         text NOT NULL,
+    summary       text NOT NULL DEFAULT '',
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    fanned_out_at timestamptz
+);
+CREATE INDEX activities_pending_idx ON activities (id) WHERE fanned_out_at IS NULL;
+
+-- Who a post mentions (@Name), resolved among the community's members when it is written.
+CREATE TABLE post_mentions (
+    post_id   bigint NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    PRIMARY KEY (post_id, person_id)
+);
+
+CREATE TABLE thread_follows (
+    thread_id bigint NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+    person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    since     timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (thread_id, person_id)
+);
+CREATE INDEX thread_follows_person_idx ON thread_follows (person_id);
+
+-- A person's choices; no row means the defaults (a daily digest, mentions and replies at once).
+CREATE TABLE notification_settings (
+    person_id      bigint PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+    digest         text NOT NULL DEFAULT 'daily' CHECK (digest IN ('off', 'daily', 'weekly')),
+    instant        boolean NOT NULL DEFAULT true,
+    last_digest_at timestamptz
+);
+
+-- Per community: every activity, the highlights (new discussions, events, ideas: the default),
+-- only mentions and followed discussions, or nothing.
+CREATE TABLE community_notification_levels (
+    community_id bigint NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+    person_id    bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    level        text NOT NULL CHECK (level IN ('all', 'highlights', 'mentions', 'off')),
+    PRIMARY KEY (community_id, person_id)
+);
+
+CREATE TABLE digests (
+    id        bigserial PRIMARY KEY,
+    person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    items     integer NOT NULL,
+    sent_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX digests_person_idx ON digests (person_id, sent_at);
+
+CREATE TABLE notifications (
+    id          bigserial PRIMARY KEY,
+    person_id   bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    activity_id bigint NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    reason      text NOT NULL CHECK (reason IN ('mention', 'reply', 'discussion', 'event', 'idea')),
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    read_at     timestamptz,
+    emailed_at  timestamptz,
+    digest_id   bigint REFERENCES digests (id) ON DELETE SET NULL,
+    UNIQUE (person_id, activity_id)
+);
+CREATE INDEX notifications_person_idx ON notifications (person_id, id DESC);
+CREATE INDEX notifications_unread_idx ON notifications (person_id) WHERE read_at IS NULL;
+-- What the digest job still has to look at: neither emailed nor digested nor read.
+CREATE INDEX notifications_undigested_idx ON notifications (person_id, id)
+    WHERE digest_id IS NULL AND emailed_at IS NULL AND read_at IS NULL;
