@@ -2,8 +2,9 @@
 -- records one activity in the writer's transaction; a background job fans each activity out to
 -- the people it concerns (mentioned, following the discussion, members by their preference),
 -- one notification per person and activity. Notifications are shown in the app, emailed at once
--- (mentions and replies, if the person wants that) or gathered into a daily or weekly digest; a
--- notification records the email or digest that carried it, so nothing is sent twice.
+-- (mentions and replies, if the person wants that) or gathered into a daily or weekly digest.
+-- Fan-out is serialised, so notification ids grow in commit order, and each person's digests
+-- move a mark (digested_through) past what they carried: nothing is ever in two digests.
 CREATE TABLE activities (
     id            bigserial PRIMARY KEY,
     kind          text NOT NULL CHECK (kind IN ('discussion', 'reply', 'event', 'idea')),
@@ -40,7 +41,9 @@ CREATE TABLE notification_settings (
     person_id      bigint PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
     digest         text NOT NULL DEFAULT 'daily' CHECK (digest IN ('off', 'daily', 'weekly')),
     instant        boolean NOT NULL DEFAULT true,
-    last_digest_at timestamptz
+    last_digest_at timestamptz,
+    -- The highest notification id already considered for a digest.
+    digested_through bigint NOT NULL DEFAULT 0
 );
 
 -- Per community: every activity, the highlights (new discussions, events, ideas: the default),
@@ -53,10 +56,11 @@ CREATE TABLE community_notification_levels (
 );
 
 CREATE TABLE digests (
-    id        bigserial PRIMARY KEY,
-    person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
-    items     integer NOT NULL,
-    sent_at   timestamptz NOT NULL DEFAULT now()
+    id         bigserial PRIMARY KEY,
+    person_id  bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    items      integer NOT NULL,
+    through_id bigint NOT NULL,
+    sent_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX digests_person_idx ON digests (person_id, sent_at);
 
@@ -68,11 +72,7 @@ CREATE TABLE notifications (
     created_at  timestamptz NOT NULL DEFAULT now(),
     read_at     timestamptz,
     emailed_at  timestamptz,
-    digest_id   bigint REFERENCES digests (id) ON DELETE SET NULL,
     UNIQUE (person_id, activity_id)
 );
 CREATE INDEX notifications_person_idx ON notifications (person_id, id DESC);
 CREATE INDEX notifications_unread_idx ON notifications (person_id) WHERE read_at IS NULL;
--- What the digest job still has to look at: neither emailed nor digested nor read.
-CREATE INDEX notifications_undigested_idx ON notifications (person_id, id)
-    WHERE digest_id IS NULL AND emailed_at IS NULL AND read_at IS NULL;

@@ -28,12 +28,12 @@ public final class Notifications {
     public static final int PAGE = 50;
     static final String DEFAULT_LEVEL = "highlights";
     static final List<String> LEVELS = List.of("all", "highlights", "mentions", "off");
+    /** The advisory lock that serialises fan-out. */
+    private static final long FAN_OUT_LOCK = 0x636f6e76656e65L;
 
     /** Whether the reader (column {@code person}) may see the activity {@code a} (with community {@code c} left-joined). */
     static final String READABLE = "(a.community_id IS NULL OR c.joining = 'open' OR EXISTS (SELECT 1 FROM community_members cm "
             + "WHERE cm.community_id = a.community_id AND cm.person_id = %s AND cm.status = 'active'))";
-    private static final String LEVEL = "COALESCE((SELECT l.level FROM community_notification_levels l WHERE l.community_id = a.community_id "
-            + "AND l.person_id = %s), '" + DEFAULT_LEVEL + "')";
 
     private final Jdbi jdbi;
     private final String baseUrl;
@@ -45,8 +45,8 @@ public final class Notifications {
 
     /**
      * Fans out up to {@code max} recorded activities, oldest first, each in its own transaction
-     * with the emails it sends at once. Several instances can run this together: each claims
-     * different activities. Returns how many were fanned out.
+     * with the emails it sends at once. Several instances can run this together: they take turns
+     * (an advisory lock) and each activity is fanned out once. Returns how many were fanned out.
      */
     public int fanOutDue(int max) {
         int done = 0;
@@ -57,6 +57,8 @@ public final class Notifications {
     }
 
     private Boolean fanOutNext(Handle h) {
+        // One fan-out at a time across instances, so notification ids grow in commit order (digests rely on it).
+        h.execute("SELECT pg_advisory_xact_lock(" + FAN_OUT_LOCK + ")");
         var claimed = h.createQuery("SELECT id, kind FROM activities WHERE fanned_out_at IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .map((rs, ctx) -> java.util.Map.entry(rs.getLong("id"), Activity.Kind.of(rs.getString("kind")))).findOne();
         if (claimed.isEmpty()) {
@@ -64,26 +66,32 @@ public final class Notifications {
         }
         long activity = claimed.get().getKey();
         Activity.Kind kind = claimed.get().getValue();
-        insert(h, activity, "mention", "SELECT pm.person_id FROM post_mentions pm WHERE pm.post_id = a.post_id", "pm.person_id",
-                "'off'");
+        insert(h, activity, "mention", "SELECT pm.person_id FROM post_mentions pm WHERE pm.post_id = a.post_id", "'off'", true);
         if (kind == Activity.Kind.REPLY) {
-            insert(h, activity, "reply", "SELECT f.person_id FROM thread_follows f WHERE f.thread_id = a.thread_id", "f.person_id", "'off'");
+            insert(h, activity, "reply", "SELECT f.person_id FROM thread_follows f WHERE f.thread_id = a.thread_id", "'off'", true);
         }
+        // Active members may read their community's activity: no need to check it for each of them.
         insert(h, activity, kind.code(), "SELECT m.person_id FROM community_members m WHERE m.community_id = a.community_id "
-                + "AND m.status = 'active'", "m.person_id", kind == Activity.Kind.REPLY ? "'highlights', 'mentions', 'off'" : "'mentions', 'off'");
+                + "AND m.status = 'active'", kind == Activity.Kind.REPLY ? "'highlights', 'mentions', 'off'" : "'mentions', 'off'",
+                false);
         sendAtOnce(h, activity);
         h.createUpdate("UPDATE activities SET fanned_out_at = now() WHERE id = :a").bind("a", activity).execute();
         return true;
     }
 
-    /** Notifies the people the query finds, who may read the activity and whose level there is not one of {@code quiet}. */
-    private static void insert(Handle h, long activity, String reason, String people, String person, String quiet) {
+    /**
+     * Notifies the people the query finds whose level in the community is not one of {@code quiet}
+     * and, if {@code checkReadable}, who may read the activity.
+     */
+    private static void insert(Handle h, long activity, String reason, String people, String quiet, boolean checkReadable) {
         h.createUpdate("INSERT INTO notifications (person_id, activity_id, reason) SELECT x.person_id, a.id, :reason "
                         + "FROM activities a LEFT JOIN communities c ON c.id = a.community_id "
                         + "JOIN LATERAL (" + people + ") x ON true "
+                        + "LEFT JOIN community_notification_levels l ON l.community_id = a.community_id AND l.person_id = x.person_id "
                         + "WHERE a.id = :a AND a.community_id IS NOT NULL AND x.person_id IS DISTINCT FROM a.actor_id "
-                        + "AND " + String.format(READABLE, "x.person_id") + " AND " + String.format(LEVEL, "x.person_id") + " NOT IN (" + quiet + ") "
-                        + "ON CONFLICT (person_id, activity_id) DO NOTHING")
+                        + "AND COALESCE(l.level, '" + DEFAULT_LEVEL + "') NOT IN (" + quiet + ")"
+                        + (checkReadable ? " AND " + String.format(READABLE, "x.person_id") : "")
+                        + " ON CONFLICT (person_id, activity_id) DO NOTHING")
                 .bind("a", activity).bind("reason", reason).execute();
     }
 
