@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The demo's communities of practice, through the real services: an open community on hospital
  * discharge, convened by the facilitator, with the participant and 20 people of the region as
- * members, two discussions (one pinned) and a film night for 20 (the participant and a guest,
+ * members, two discussions (one pinned; a reply mentions the participant, who hears of it) and a film night for 20 (the participant and a guest,
  * and 12 members registered), two ideas (one with 8 votes and a comment); and a request-to-join carers' circle the participant has asked to join.
  */
 final class CommunityDemo {
@@ -48,7 +48,10 @@ final class CommunityDemo {
         if (!members.isEmpty()) {
             Discussion film = discussions.start(discharge.id(), members.get(0), new PostInput("Film night: the journey home",
                     "Shall we watch a short film about one family's discharge and talk about it afterwards?").validated(true));
-            discussions.reply(film.id(), facilitator, new PostInput(null, "Yes: I will book the room.").validated(false));
+            String participantName = jdbi.withHandle(h -> h.createQuery("SELECT full_name FROM people WHERE id = :p").bind("p", participant)
+                    .mapTo(String.class).one());
+            discussions.reply(film.id(), facilitator, new PostInput(null, "Yes: I will book the room. @" + participantName
+                    + ", could you bring the carers' leaflets?").validated(false));
         }
         Events events = new Events(jdbi, "http://localhost");
         LocalDate day = LocalDate.now().plusWeeks(3).with(java.time.DayOfWeek.THURSDAY);
