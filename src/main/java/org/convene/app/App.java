@@ -217,7 +217,7 @@ public final class App implements AutoCloseable {
                 new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
                         .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people),
                 eventsApi,
-                new IdeaPages(templates, ideas, ideasApi, communities, events),
+                new IdeaPages(templates, ideas, ideasApi, communities, events, people),
                 ideasApi,
                 new NotificationPages(templates, notifications),
                 new NotificationsApi(notifications),

@@ -44,6 +44,11 @@ final class IdeaAccess {
     }
 
     private boolean member(Viewer viewer, long community) {
-        return communities.membership(community, viewer.personId()).map(Membership::active).orElse(false);
+        return member(viewer.personId(), community);
+    }
+
+    /** Whether the person may take part in the board: anyone for the whole system's, active members for a community's. */
+    boolean member(Long person, Long community) {
+        return community == null || communities.membership(community, person).map(Membership::active).orElse(false);
     }
 }

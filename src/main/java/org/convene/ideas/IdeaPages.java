@@ -7,6 +7,7 @@ import org.convene.accounts.Viewer;
 import org.convene.communities.Communities;
 import org.convene.errors.ValidationException;
 import org.convene.events.Events;
+import org.convene.people.People;
 import org.convene.web.Form;
 import org.convene.web.Params;
 import org.convene.web.Templates;
@@ -19,13 +20,15 @@ public final class IdeaPages {
     private final IdeasApi api;
     private final Communities communities;
     private final Events events;
+    private final People people;
 
-    public IdeaPages(Templates templates, Ideas ideas, IdeasApi api, Communities communities, Events events) {
+    public IdeaPages(Templates templates, Ideas ideas, IdeasApi api, Communities communities, Events events, People people) {
         this.templates = templates;
         this.ideas = ideas;
         this.api = api;
         this.communities = communities;
         this.events = events;
+        this.people = people;
     }
 
     public void board(Context ctx) {
@@ -122,6 +125,28 @@ public final class IdeaPages {
         } catch (ValidationException e) {
             ctx.status(422);
             showIdea(ctx, idea.id(), Form.submitted(ctx, e));
+        }
+    }
+
+    /** Adds a co-author by email (the idea's writers and convenors). */
+    public void addCoauthor(Context ctx) {
+        Idea idea = api.visible(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        String email = ctx.formParam("email");
+        try {
+            long person = people.idByEmail(email).orElseThrow(() -> new ValidationException("Unknown person", Map.of("email",
+                    email == null || email.isBlank() ? "Enter the email address of the co-author"
+                            : "Nobody in the directory has the email address " + email.trim())));
+            api.addCoauthor(WebContext.viewer(ctx), idea.id(), person);
+            WebContext.flash(ctx, "Co-author added");
+            ctx.redirect("/ideas/" + idea.id());
+        } catch (ValidationException e) {
+            ctx.status(422);
+            // The API names the person; the form asks for their email address.
+            String problem = e.fieldErrors().getOrDefault("person", e.fieldErrors().get("email"));
+            showIdea(ctx, idea.id(), Form.submitted(ctx, new ValidationException(e.getMessage(), Map.of("email", problem))));
+        } catch (org.convene.errors.ConflictException e) {
+            ctx.status(409);
+            showIdea(ctx, idea.id(), Form.conflict(ctx, "email", e));
         }
     }
 

@@ -10,11 +10,13 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.convene.db.Rows;
+import org.convene.errors.ConflictException;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
 import org.convene.mail.Outbox;
 import org.convene.notifications.Activities;
 import org.convene.notifications.Activity;
+import org.convene.ties.Ties;
 import org.convene.transfer.SpreadsheetSafe;
 import org.jdbi.v3.core.Jdbi;
 
@@ -65,6 +67,44 @@ public final class Ideas {
             return created;
         });
         return get(id);
+    }
+
+    /** The people who wrote the idea with its author, by name. */
+    public List<String> coauthorNames(long idea) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT p.full_name FROM idea_coauthors c JOIN people p ON p.id = c.person_id "
+                + "WHERE c.idea_id = :i ORDER BY c.added_at, p.id").bind("i", idea).mapTo(String.class).list());
+    }
+
+    /** Whether the person wrote the idea: its author or a co-author. */
+    public boolean wrote(Idea idea, Long person) {
+        return person != null && (person.equals(idea.authorId()) || jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM "
+                + "idea_coauthors WHERE idea_id = :i AND person_id = :p)").bind("i", idea.id()).bind("p", person).mapTo(Boolean.class).one()));
+    }
+
+    /**
+     * Adds a co-author. Co-authoring is a tie: the co-author collaborates with the author and every
+     * earlier co-author (source "idea", one per idea), recorded in the same transaction.
+     */
+    public List<String> addCoauthor(Idea idea, long person, Long by) {
+        jdbi.useTransaction(h -> {
+            if (!h.createQuery("SELECT EXISTS (SELECT 1 FROM people WHERE id = :p)").bind("p", person).mapTo(Boolean.class).one()) {
+                throw new ValidationException("Unknown person", Map.of("person", "No person with id " + person));
+            }
+            if (idea.authorId() != null && person == idea.authorId()) {
+                throw new ConflictException("They proposed this idea");
+            }
+            List<Long> writers = new java.util.ArrayList<>(h.createQuery("SELECT person_id FROM idea_coauthors WHERE idea_id = :i")
+                    .bind("i", idea.id()).mapTo(Long.class).list());
+            if (writers.contains(person)) {
+                throw new ConflictException("They already co-author this idea");
+            }
+            if (idea.authorId() != null) {
+                writers.add(idea.authorId());
+            }
+            h.createUpdate("INSERT INTO idea_coauthors (idea_id, person_id) VALUES (:i, :p)").bind("i", idea.id()).bind("p", person).execute();
+            Ties.collaborated(h, person, writers, "idea", "idea:" + idea.id(), "Wrote the idea " + idea.title() + " together", by);
+        });
+        return coauthorNames(idea.id());
     }
 
     /** Votes for the idea, or takes the vote back; one vote per person. */

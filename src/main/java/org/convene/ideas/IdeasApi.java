@@ -13,7 +13,11 @@ import org.convene.web.WebContext;
 
 /** /api/v1/ideas: the ideas boards (a community's, or the whole system's), votes, comments and what ideas became. */
 public final class IdeasApi {
-    public record Detail(Idea idea, boolean voted, List<String> voters, List<Ideas.Comment> comments, boolean convenes) {
+    public record Detail(Idea idea, List<String> coauthors, boolean voted, List<String> voters, List<Ideas.Comment> comments, boolean convenes,
+                         boolean wrote) {
+    }
+
+    public record CoauthorInput(Long person) {
     }
 
     public record VoteInput(Boolean inFavour) {
@@ -89,7 +93,28 @@ public final class IdeasApi {
 
     Detail detail(Viewer viewer, long id) {
         Idea idea = visible(viewer, id);
-        return new Detail(idea, ideas.voted(id, viewer.personId()), ideas.voters(idea), ideas.comments(id), access.convenes(viewer, idea.communityId()));
+        return new Detail(idea, ideas.coauthorNames(id), ideas.voted(id, viewer.personId()), ideas.voters(idea), ideas.comments(id),
+                access.convenes(viewer, idea.communityId()), ideas.wrote(idea, viewer.personId()));
+    }
+
+    public void addCoauthor(Context ctx) {
+        CoauthorInput input = Json.read(ctx, CoauthorInput.class);
+        if (input.person() == null) {
+            throw new ValidationException("Who co-authors", Map.of("person", "Choose the person who wrote the idea with you"));
+        }
+        ctx.status(201).json(addCoauthor(WebContext.viewer(ctx), Params.pathId(ctx, "id"), input.person()));
+    }
+
+    /** The idea's writers and its convenors add co-authors; in a community, only its members can be one. */
+    List<String> addCoauthor(Viewer viewer, long id, long person) {
+        Idea idea = usable(viewer, id);
+        if (!ideas.wrote(idea, viewer.personId()) && !access.convenes(viewer, idea.communityId())) {
+            throw new ForbiddenException("Only the idea's authors and the convenors add co-authors");
+        }
+        if (!access.member(person, idea.communityId())) {
+            throw new ValidationException("Not a member", Map.of("person", "Only members of the community can co-author its ideas"));
+        }
+        return ideas.addCoauthor(idea, person, viewer.accountId());
     }
 
     Idea visible(Viewer viewer, long id) {

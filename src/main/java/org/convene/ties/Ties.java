@@ -62,6 +62,20 @@ public final class Ties {
     }
 
     /**
+     * Records that {@code person} worked with each of {@code others} on one thing (co-organising an
+     * event, co-authoring an idea): a {@code collaborate} tie per pair, from {@code source} with
+     * {@code sourceRef}, in the caller's transaction.
+     */
+    public static void collaborated(Handle h, long person, java.util.Collection<Long> others, String source, String sourceRef, String note,
+                                    Long recordedBy) {
+        for (long other : others) {
+            if (other != person) {
+                record(h, new TieInput(person, other, TieKind.COLLABORATE.code(), source, sourceRef, note, null).validated(source), recordedBy);
+            }
+        }
+    }
+
+    /**
      * Records evidence that holds from now on (someone joins a project team): like {@link #record},
      * but a tie from the same evidence that had ended (they left and came back) is current again.
      */

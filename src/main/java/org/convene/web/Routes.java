@@ -213,6 +213,7 @@ public final class Routes {
                 get("/ideas/{id}", SIGNED_IN, ideas::show, "An idea: votes, comments, what it became"),
                 post("/ideas/{id}/vote", SIGNED_IN, ideas::vote, "Vote for an idea, or take the vote back"),
                 post("/ideas/{id}/comments", SIGNED_IN, ideas::comment, "Comment on an idea"),
+                post("/ideas/{id}/coauthors", SIGNED_IN, ideas::addCoauthor, "Add a co-author by email (the idea's authors, convenors)"),
                 post("/ideas/{id}/project", SIGNED_IN, ideas::becameProject, "Record the project an idea became (convenors)"),
                 post("/ideas/{id}/event", SIGNED_IN, ideas::becameEvent, "Record the event an idea became (convenors)"),
 
@@ -410,6 +411,7 @@ public final class Routes {
                 get("/api/v1/ideas/{id}", SIGNED_IN, ideasApi::get, "An idea with its votes and comments"),
                 put("/api/v1/ideas/{id}/vote", SIGNED_IN, ideasApi::vote, "Vote for an idea, or take the vote back"),
                 post("/api/v1/ideas/{id}/comments", SIGNED_IN, ideasApi::comment, "Comment on an idea"),
+                post("/api/v1/ideas/{id}/coauthors", SIGNED_IN, ideasApi::addCoauthor, "Add a co-author (authors, convenors): co-authors become ties"),
                 put("/api/v1/ideas/{id}/project", SIGNED_IN, ideasApi::becameProject, "Record the project an idea became (convenors)"),
                 put("/api/v1/ideas/{id}/event", SIGNED_IN, ideasApi::becameEvent, "Record the event an idea became (convenors)"),
                 get("/api/v1/priority-areas", SIGNED_IN, leadershipApi::list, "Priority areas (the team's, or those you sponsor)"),

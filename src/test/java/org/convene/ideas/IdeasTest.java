@@ -139,4 +139,34 @@ class IdeasTest {
         assertThat(page.post("/ideas/" + id + "/comments", Map.of("body", "Count me in")).statusCode()).isEqualTo(302);
         assertThat(page.get("/ideas").body()).contains("A system-wide story exchange");
     }
+
+    @Test
+    void coAuthoringAnIdeaConnectsItsWritersInTheNetwork() throws Exception {
+        long idea = WebClient.json(call("POST", "/api/v1/communities/" + community + "/ideas", voter,
+                "{\"title\": \"Peer support on the ward\"}"), 201).get("id").asLong();
+        long cleo = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM people WHERE email = 'cleo@ideas.example'").mapTo(Long.class).one());
+        long ola = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM people WHERE email = 'ola@ideas.example'").mapTo(Long.class).one());
+        assertThat(call("POST", "/api/v1/ideas/" + idea + "/coauthors", voter, "{\"person\": " + ola + "}").statusCode())
+                .as("Ola is not a member").isEqualTo(422);
+        assertThat(call("POST", "/api/v1/ideas/" + idea + "/coauthors", voter, "{}").statusCode()).isEqualTo(422);
+        assertThat(call("POST", "/api/v1/ideas/" + idea + "/coauthors", voter, "{\"person\": 99999999}").statusCode()).isEqualTo(422);
+        assertThat(WebClient.json(call("POST", "/api/v1/ideas/" + idea + "/coauthors", voter, "{\"person\": " + cleo + "}"), 201).get(0).asText())
+                .isEqualTo("Cleo Convenor");
+        assertThat(call("POST", "/api/v1/ideas/" + idea + "/coauthors", voter, "{\"person\": " + cleo + "}").statusCode()).isEqualTo(409);
+        assertThat(call("POST", "/api/v1/ideas/" + idea + "/coauthors", outsider, "{\"person\": " + cleo + "}").statusCode()).isEqualTo(403);
+        JsonNode detail = WebClient.json(call("GET", "/api/v1/ideas/" + idea, convenor, null), 200);
+        assertThat(detail.get("coauthors").get(0).asText()).isEqualTo("Cleo Convenor");
+        assertThat(detail.get("wrote").asBoolean()).isTrue();
+        int ties = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'idea' AND source_ref = :r AND kind = 'collaborate'")
+                .bind("r", "idea:" + idea).mapTo(Integer.class).one());
+        assertThat(ties).as("Vic and Cleo wrote it together").isEqualTo(1);
+
+        // The page: an unknown email is shown against the field.
+        WebClient page = app.client();
+        page.signIn("vic@ideas.example", TestApp.PASSWORD);
+        page.get("/ideas/" + idea);
+        HttpResponse<String> unknown = page.post("/ideas/" + idea + "/coauthors", Map.of("email", "nobody@ideas.example"));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("Nobody in the directory has the email address nobody@ideas.example");
+    }
 }
