@@ -26,6 +26,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class Notifications {
     /** How many notifications a page of the list shows. */
     public static final int PAGE = 50;
+    /** The most unread notifications counted. */
+    public static final int UNREAD_CAP = 100;
     static final String DEFAULT_LEVEL = "highlights";
     static final List<String> LEVELS = List.of("all", "highlights", "mentions", "off");
     /** The advisory lock that serialises fan-out. */
@@ -66,33 +68,31 @@ public final class Notifications {
         }
         long activity = claimed.get().getKey();
         Activity.Kind kind = claimed.get().getValue();
-        insert(h, activity, "mention", "SELECT pm.person_id FROM post_mentions pm WHERE pm.post_id = a.post_id", "'off'", true);
-        if (kind == Activity.Kind.REPLY) {
-            insert(h, activity, "reply", "SELECT f.person_id FROM thread_follows f WHERE f.thread_id = a.thread_id", "'off'", true);
-        }
-        // Active members may read their community's activity: no need to check it for each of them.
-        insert(h, activity, kind.code(), "SELECT m.person_id FROM community_members m WHERE m.community_id = a.community_id "
-                + "AND m.status = 'active'", kind == Activity.Kind.REPLY ? "'highlights', 'mentions', 'off'" : "'mentions', 'off'",
-                false);
+        fanOut(h, activity, kind == Activity.Kind.REPLY ? "'all'" : "'all', 'highlights'");
         sendAtOnce(h, activity);
         h.createUpdate("UPDATE activities SET fanned_out_at = now() WHERE id = :a").bind("a", activity).execute();
         return true;
     }
 
     /**
-     * Notifies the people the query finds whose level in the community is not one of {@code quiet}
-     * and, if {@code checkReadable}, who may read the activity.
+     * One statement notifies everyone the activity concerns, each once, for the first reason that
+     * applies: mentioned, following the discussion (replies), or a member whose level takes it
+     * ({@code memberLevels}). Mentions and follows reach nobody whose level is off, and only people
+     * who may read the activity; active members may read their own community's. The activity is
+     * claimed once, so no row can exist already and no conflict check is needed.
      */
-    private static void insert(Handle h, long activity, String reason, String people, String quiet, boolean checkReadable) {
-        h.createUpdate("INSERT INTO notifications (person_id, activity_id, reason) SELECT x.person_id, a.id, :reason "
-                        + "FROM activities a LEFT JOIN communities c ON c.id = a.community_id "
-                        + "JOIN LATERAL (" + people + ") x ON true "
+    private static void fanOut(Handle h, long activity, String memberLevels) {
+        h.createUpdate("INSERT INTO notifications (person_id, activity_id, reason) SELECT DISTINCT ON (x.person_id) x.person_id, a.id, x.reason "
+                        + "FROM activities a LEFT JOIN communities c ON c.id = a.community_id JOIN LATERAL ("
+                        + "SELECT pm.person_id, 'mention' AS reason, 1 AS rank FROM post_mentions pm WHERE pm.post_id = a.post_id "
+                        + "UNION ALL SELECT f.person_id, 'reply', 2 FROM thread_follows f WHERE a.kind = 'reply' AND f.thread_id = a.thread_id "
+                        + "UNION ALL SELECT m.person_id, a.kind, 3 FROM community_members m WHERE m.community_id = a.community_id "
+                        + "AND m.status = 'active') x ON true "
                         + "LEFT JOIN community_notification_levels l ON l.community_id = a.community_id AND l.person_id = x.person_id "
-                        + "WHERE a.id = :a AND a.community_id IS NOT NULL AND x.person_id IS DISTINCT FROM a.actor_id "
-                        + "AND COALESCE(l.level, '" + DEFAULT_LEVEL + "') NOT IN (" + quiet + ")"
-                        + (checkReadable ? " AND " + String.format(READABLE, "x.person_id") : "")
-                        + " ON CONFLICT (person_id, activity_id) DO NOTHING")
-                .bind("a", activity).bind("reason", reason).execute();
+                        + "WHERE a.id = :a AND a.community_id IS NOT NULL AND x.person_id IS DISTINCT FROM a.actor_id AND CASE WHEN x.rank = 3 "
+                        + "THEN COALESCE(l.level, '" + DEFAULT_LEVEL + "') IN (" + memberLevels + ") ELSE COALESCE(l.level, '') <> 'off' AND "
+                        + String.format(READABLE, "x.person_id") + " END ORDER BY x.person_id, x.rank")
+                .bind("a", activity).execute();
     }
 
     private void sendAtOnce(Handle h, long activity) {
@@ -135,11 +135,14 @@ public final class Notifications {
                 .bind("p", person).bind("before", before).map((rs, ctx) -> Notice.map(rs)).list());
     }
 
-    /** How many notifications the person has not read (what the page header shows). */
+    /**
+     * How many notifications the person has not read, for the header of every page: counted up to
+     * {@value #UNREAD_CAP} (shown as "99+"), so a long-unread inbox costs no more than a short one.
+     */
     public int unread(long person) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM notifications n JOIN activities a ON a.id = n.activity_id "
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM (SELECT 1 FROM notifications n JOIN activities a ON a.id = n.activity_id "
                         + "LEFT JOIN communities c ON c.id = a.community_id WHERE n.person_id = :p AND n.read_at IS NULL AND "
-                        + String.format(READABLE, "n.person_id"))
+                        + String.format(READABLE, "n.person_id") + " LIMIT " + UNREAD_CAP + ") x")
                 .bind("p", person).mapTo(Integer.class).one());
     }
 

@@ -9,6 +9,11 @@ public record PageContext(Viewer viewer, String csrfToken, String path, String f
         return new PageContext(viewer, csrfToken, path, flash, count);
     }
 
+    /** The unread count as the header shows it: up to 99, then "99+". */
+    public String unreadLabel() {
+        return unread > 99 ? "99+" : String.valueOf(unread);
+    }
+
     public boolean signedIn() {
         return viewer.signedIn();
     }

@@ -260,4 +260,24 @@ class NotificationsTest {
         assertThat(page.post("/discussions/" + d + "/follow", Map.of("follow", "true")).statusCode()).isEqualTo(302);
         assertThat(page.get("/discussions/" + d).body()).contains("Stop following");
     }
+
+    @Test
+    void notificationsGoWithThePersonAndWithWhatTheyAreAbout() throws Exception {
+        long c = community("Respiratory", "open", bob, cy);
+        startDiscussion(c, bob, "Inhaler technique", "Tips?");
+        long event = WebClient.json(call("POST", "/api/v1/communities/" + c + "/events", bob, "{\"title\": \"Spirometry day\", "
+                + "\"kind\": \"workshop\", \"date\": \"2031-05-01\", \"startTime\": \"10:00\", \"endTime\": \"12:00\", "
+                + "\"location\": \"Clinic\"}"), 201).get("id").asLong();
+        notifications.fanOutDue(10);
+        assertThat(reasons(cy)).hasSize(2);
+        app.jdbi().useHandle(h -> h.execute("DELETE FROM events WHERE id = ?", event));
+        assertThat(reasons(cy)).containsExactly("discussion:Inhaler technique");
+        app.jdbi().useHandle(h -> {
+            h.execute("DELETE FROM accounts WHERE person_id = ?", cyId);
+            h.execute("DELETE FROM people WHERE id = ?", cyId);
+        });
+        int left = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM notifications WHERE person_id = :p").bind("p", cyId)
+                .mapTo(Integer.class).one());
+        assertThat(left).isZero();
+    }
 }
