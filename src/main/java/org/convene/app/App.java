@@ -206,7 +206,7 @@ public final class App implements AutoCloseable {
                 new InquiriesApi(inquiries, setAccess),
                 new LeadershipPages(templates, priorityAreas, leaderClusters, clusterSuggestions, leadershipApi, people, reference),
                 leadershipApi,
-                new CommunityPages(templates, communities, discussions, communitiesApi, reference),
+                new CommunityPages(templates, communities, discussions, communitiesApi, reference, organisations),
                 communitiesApi,
                 new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
                         .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.convene.accounts.Viewer;
 import org.convene.directory.Reference;
 import org.convene.errors.ValidationException;
+import org.convene.people.PeopleApi;
 import org.convene.web.Json;
 import org.convene.web.Params;
 import org.convene.web.WebContext;
@@ -25,6 +26,9 @@ public final class CommunitiesApi {
 
     public record PinInput(Boolean pinned) {
     }
+
+    /** Members listed per page unless the caller asks for another size (up to 100). */
+    static final int MEMBERS_PAGE = 50;
 
     private final Communities communities;
     private final Discussions discussions;
@@ -75,7 +79,8 @@ public final class CommunitiesApi {
 
     public void members(Context ctx) {
         Community c = communities.get(Params.pathId(ctx, "id"));
-        ctx.json(communities.members(c.id(), access.convenes(WebContext.viewer(ctx), c)));
+        boolean withRequests = access.convenes(WebContext.viewer(ctx), c);
+        ctx.json(PeopleApi.pageJson(communities.members(c.id(), withRequests, PeopleApi.query(ctx, MEMBERS_PAGE))));
     }
 
     public void setMember(Context ctx) {
