@@ -12,9 +12,12 @@ import org.convene.web.WebContext;
 
 /** /api/v1/communities and /api/v1/discussions: communities of practice, their members and discussions. */
 public final class CommunitiesApi {
-    /** A community as one viewer sees it: their membership (or null) and whether they may read and manage. */
+    /**
+     * A community as one viewer sees it: their membership (or null), whether they may read and
+     * manage, its discussions and its people, events, ideas, projects and resources in brief.
+     */
     public record Detail(Community community, Membership membership, boolean readsDiscussions, boolean convenes,
-                         List<Discussion> discussions) {
+                         List<Discussion> discussions, Overview overview) {
     }
 
     /** A convenor's decision about a member: accept their request, and/or set their role. */
@@ -33,12 +36,14 @@ public final class CommunitiesApi {
     private final Communities communities;
     private final Discussions discussions;
     private final Reference reference;
+    private final Overviews overviews;
     private final CommunityAccess access;
 
-    public CommunitiesApi(Communities communities, Discussions discussions, Reference reference) {
+    public CommunitiesApi(Communities communities, Discussions discussions, Reference reference, Overviews overviews) {
         this.communities = communities;
         this.discussions = discussions;
         this.reference = reference;
+        this.overviews = overviews;
         this.access = new CommunityAccess(communities, discussions);
     }
 
@@ -60,7 +65,7 @@ public final class CommunitiesApi {
     Detail detail(Viewer viewer, Community c) {
         boolean reads = access.readsDiscussions(viewer, c);
         return new Detail(c, access.membership(viewer, c).orElse(null), reads, access.convenes(viewer, c),
-                reads ? discussions.ofCommunity(c.id()) : List.of());
+                reads ? discussions.ofCommunity(c.id()) : List.of(), overviews.of(c.id(), reads));
     }
 
     public void update(Context ctx) {
@@ -103,10 +108,7 @@ public final class CommunitiesApi {
     }
 
     public void discussions(Context ctx) {
-        Community c = communities.get(Params.pathId(ctx, "id"));
-        if (!access.readsDiscussions(WebContext.viewer(ctx), c)) {
-            throw access.hidden(c.id());
-        }
+        Community c = access.reading(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         ctx.json(discussions.ofCommunity(c.id()));
     }
 

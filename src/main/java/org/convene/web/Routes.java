@@ -34,6 +34,8 @@ import org.convene.inquiries.InquiriesApi;
 import org.convene.inquiries.InquiryPages;
 import org.convene.communities.CommunitiesApi;
 import org.convene.communities.CommunityPages;
+import org.convene.communities.ResourcePages;
+import org.convene.communities.ResourcesApi;
 import org.convene.events.EventPages;
 import org.convene.events.EventsApi;
 import org.convene.ideas.IdeaPages;
@@ -63,7 +65,8 @@ public final class Routes {
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
-                  CommunityPages communities, CommunitiesApi communitiesApi, EventPages events, EventsApi eventsApi,
+                  CommunityPages communities, CommunitiesApi communitiesApi, ResourcePages resources, ResourcesApi resourcesApi,
+                  EventPages events, EventsApi eventsApi,
                   IdeaPages ideas, IdeasApi ideasApi, SearchPages search, Health health, Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
@@ -184,6 +187,11 @@ public final class Routes {
                 get("/discussions/{id}", SIGNED_IN, communities::discussion, "A discussion (closed communities: members)"),
                 post("/discussions/{id}/posts", SIGNED_IN, communities::reply, "Reply to a discussion (members)"),
                 post("/discussions/{id}/pin", SIGNED_IN, communities::pin, "Pin or unpin a discussion (convenors)"),
+                get("/communities/{id}/resources", SIGNED_IN, resources::list, "A community's links and files (closed communities: members)"),
+                post("/communities/{id}/resources", SIGNED_IN, resources::add, "Add a link or upload a file of up to 10 MB (members)"),
+                get("/resources/{id}/file", SIGNED_IN, resourcesApi::file, "Download a resource's file"),
+                post("/resources/{id}/delete", SIGNED_IN, resources::delete, "Delete a resource (who added it, convenors)"),
+                post("/resources/{id}/pin", SIGNED_IN, resources::pin, "Pin or unpin a resource (convenors)"),
 
                 // Events
                 get("/events", SIGNED_IN, events::list, "Events coming up (?community=ID: one community's)"),
@@ -380,6 +388,12 @@ public final class Routes {
                 get("/api/v1/discussions/{id}", SIGNED_IN, communitiesApi::discussion, "A discussion with its posts"),
                 post("/api/v1/discussions/{id}/posts", SIGNED_IN, communitiesApi::reply, "Reply to a discussion (members)"),
                 put("/api/v1/discussions/{id}/pin", SIGNED_IN, communitiesApi::pin, "Pin or unpin a discussion (convenors)"),
+                get("/api/v1/communities/{id}/resources", SIGNED_IN, resourcesApi::list, "A community's links and files"),
+                post("/api/v1/communities/{id}/resources", SIGNED_IN, resourcesApi::add, "Add a link (JSON) or a file (multipart) (members)"),
+                get("/api/v1/resources/{id}", SIGNED_IN, resourcesApi::get, "A resource"),
+                get("/api/v1/resources/{id}/file", SIGNED_IN, resourcesApi::file, "Download a resource's file"),
+                delete("/api/v1/resources/{id}", SIGNED_IN, resourcesApi::delete, "Delete a resource (who added it, convenors)"),
+                put("/api/v1/resources/{id}/pin", SIGNED_IN, resourcesApi::pin, "Pin or unpin a resource (convenors)"),
                 get("/api/v1/events", SIGNED_IN, eventsApi::list, "Events coming up that you can see"),
                 post("/api/v1/events", SIGNED_IN, eventsApi::createSystemWide, "Create a system-wide event (programme team)"),
                 post("/api/v1/communities/{id}/events", SIGNED_IN, eventsApi::createInCommunity, "Create a community's event (members)"),

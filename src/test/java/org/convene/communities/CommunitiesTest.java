@@ -160,6 +160,7 @@ class CommunitiesTest {
         String edit = "/communities/" + falls + "/edit";
         WebClient convenor = app.client();
         convenor.signIn("ann@cop.example", TestApp.PASSWORD);
+        assertThat(convenor.get("/communities/" + falls).body()).contains("href=\"" + edit + "\"");
         HttpResponse<String> form = convenor.get(edit);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Change the community").contains("value=\"Falls prevention\"").contains("Save the changes");
