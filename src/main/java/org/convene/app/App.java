@@ -59,6 +59,10 @@ import org.convene.communities.Communities;
 import org.convene.communities.CommunitiesApi;
 import org.convene.communities.CommunityPages;
 import org.convene.communities.Discussions;
+import org.convene.communities.Overviews;
+import org.convene.communities.ResourcePages;
+import org.convene.communities.Resources;
+import org.convene.communities.ResourcesApi;
 import org.convene.events.EventPages;
 import org.convene.events.Events;
 import org.convene.events.EventsApi;
@@ -171,7 +175,9 @@ public final class App implements AutoCloseable {
         Suggestions clusterSuggestions = new Suggestions(jdbi, priorityAreas);
         Communities communities = new Communities(jdbi);
         Discussions discussions = new Discussions(jdbi);
-        CommunitiesApi communitiesApi = new CommunitiesApi(communities, discussions, reference);
+        Resources resources = new Resources(jdbi);
+        CommunitiesApi communitiesApi = new CommunitiesApi(communities, discussions, reference, new Overviews(jdbi, resources));
+        ResourcesApi resourcesApi = new ResourcesApi(communities, discussions, resources);
         Events events = new Events(jdbi, config.baseUrl());
         EventsApi eventsApi = new EventsApi(events, new Invitations(jdbi, config.baseUrl()), communities);
         Ideas ideas = new Ideas(jdbi, config.baseUrl());
@@ -212,8 +218,10 @@ public final class App implements AutoCloseable {
                 new InquiriesApi(inquiries, setAccess),
                 new LeadershipPages(templates, priorityAreas, leaderClusters, clusterSuggestions, leadershipApi, people, reference),
                 leadershipApi,
-                new CommunityPages(templates, communities, discussions, communitiesApi, reference),
+                new CommunityPages(templates, communities, discussions, communitiesApi, reference, organisations),
                 communitiesApi,
+                new ResourcePages(templates, communities, discussions, resources, resourcesApi),
+                resourcesApi,
                 new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
                         .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people),
                 eventsApi,

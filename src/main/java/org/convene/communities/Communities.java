@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.convene.db.Rows;
 import org.convene.errors.ConflictException;
 import org.convene.errors.NotFoundException;
+import org.convene.people.DirectoryQuery;
+import org.convene.web.Paged;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -16,6 +19,11 @@ public final class Communities {
             + "(SELECT count(*) FROM community_members m WHERE m.community_id = c.id AND m.status = 'active') AS members, "
             + "(SELECT count(*) FROM threads t WHERE t.community_id = c.id) AS threads "
             + "FROM communities c LEFT JOIN places pl ON pl.id = c.place_id ";
+
+    private static final String MEMBER = "SELECT p.id, p.full_name, p.job_title, o.name AS organisation, sec.name AS sector, "
+            + "pl.name AS place, p.interests, m.role, m.status FROM community_members m JOIN people p ON p.id = m.person_id "
+            + "JOIN sectors sec ON sec.code = p.sector_code LEFT JOIN organisations o ON o.id = p.organisation_id "
+            + "LEFT JOIN places pl ON pl.id = p.place_id ";
 
     private final Jdbi jdbi;
 
@@ -141,18 +149,32 @@ public final class Communities {
         return membership(community, person).orElseThrow();
     }
 
-    /** Active members (and, for convenors, the requests), convenors first. */
-    public List<Member> members(long community, boolean withRequests) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT p.id, p.full_name, p.job_title, o.name AS organisation, sec.name AS sector, "
-                        + "pl.name AS place, m.role, m.status FROM community_members m JOIN people p ON p.id = m.person_id "
-                        + "JOIN sectors sec ON sec.code = p.sector_code LEFT JOIN organisations o ON o.id = p.organisation_id "
-                        + "LEFT JOIN places pl ON pl.id = p.place_id WHERE m.community_id = :c"
-                        + (withRequests ? "" : " AND m.status = 'active'")
-                        + " ORDER BY m.status, m.role DESC, lower(p.full_name), p.id")
-                .bind("c", community)
-                .map((rs, ctx) -> new Member(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),
-                        rs.getString("organisation"), rs.getString("sector"), rs.getString("place"), rs.getString("role"), rs.getString("status")))
-                .list());
+    /**
+     * A page of the members who match the directory's filters (the same conditions as its search),
+     * with, for convenors, the people asking to join after them; convenors first, then by name.
+     */
+    public Paged<Member> members(long community, boolean withRequests, DirectoryQuery q) {
+        String where = "WHERE m.community_id = :c " + (withRequests ? "" : "AND m.status = 'active' ") + q.sqlConditions();
+        return jdbi.withHandle(h -> {
+            long total = q.bindTo(h.createQuery("SELECT count(*) FROM community_members m JOIN people p ON p.id = m.person_id " + where))
+                    .bind("c", community).mapTo(Long.class).one();
+            List<Member> items = q.bindTo(h.createQuery(MEMBER + where + "ORDER BY m.status, m.role = 'convenor' DESC, lower(p.full_name), p.id "
+                            + "LIMIT :limit OFFSET :offset"))
+                    .bind("c", community).bind("limit", q.size()).bind("offset", (q.page() - 1) * q.size())
+                    .map((rs, ctx) -> member(rs)).list();
+            return new Paged<>(items, q.page(), q.size(), total, false);
+        });
+    }
+
+    /** The people asking to join, the longest waiting first. */
+    public List<Member> requests(long community) {
+        return jdbi.withHandle(h -> h.createQuery(MEMBER + "WHERE m.community_id = :c AND m.status = 'requested' ORDER BY m.since, p.id")
+                .bind("c", community).map((rs, ctx) -> member(rs)).list());
+    }
+
+    private static Member member(ResultSet rs) throws SQLException {
+        return new Member(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"), rs.getString("organisation"),
+                rs.getString("sector"), rs.getString("place"), Rows.textArray(rs, "interests"), rs.getString("role"), rs.getString("status"));
     }
 
     private static void lockMembers(Handle h, long community) {

@@ -5,15 +5,19 @@ import java.util.List;
 import org.convene.accounts.Viewer;
 import org.convene.directory.Reference;
 import org.convene.errors.ValidationException;
+import org.convene.people.PeopleApi;
 import org.convene.web.Json;
 import org.convene.web.Params;
 import org.convene.web.WebContext;
 
 /** /api/v1/communities and /api/v1/discussions: communities of practice, their members and discussions. */
 public final class CommunitiesApi {
-    /** A community as one viewer sees it: their membership (or null) and whether they may read and manage. */
+    /**
+     * A community as one viewer sees it: their membership (or null), whether they may read and
+     * manage, its discussions and its people, events, ideas, projects and resources in brief.
+     */
     public record Detail(Community community, Membership membership, boolean readsDiscussions, boolean convenes,
-                         List<Discussion> discussions) {
+                         List<Discussion> discussions, Overview overview) {
     }
 
     /** A convenor's decision about a member: accept their request, and/or set their role. */
@@ -29,15 +33,20 @@ public final class CommunitiesApi {
     public record Following(long discussionId, boolean following) {
     }
 
+    /** Members listed per page unless the caller asks for another size (up to 100). */
+    static final int MEMBERS_PAGE = 50;
+
     private final Communities communities;
     private final Discussions discussions;
     private final Reference reference;
+    private final Overviews overviews;
     private final CommunityAccess access;
 
-    public CommunitiesApi(Communities communities, Discussions discussions, Reference reference) {
+    public CommunitiesApi(Communities communities, Discussions discussions, Reference reference, Overviews overviews) {
         this.communities = communities;
         this.discussions = discussions;
         this.reference = reference;
+        this.overviews = overviews;
         this.access = new CommunityAccess(communities, discussions);
     }
 
@@ -59,7 +68,7 @@ public final class CommunitiesApi {
     Detail detail(Viewer viewer, Community c) {
         boolean reads = access.readsDiscussions(viewer, c);
         return new Detail(c, access.membership(viewer, c).orElse(null), reads, access.convenes(viewer, c),
-                reads ? discussions.ofCommunity(c.id()) : List.of());
+                reads ? discussions.ofCommunity(c.id()) : List.of(), overviews.of(c.id(), reads));
     }
 
     public void update(Context ctx) {
@@ -78,7 +87,8 @@ public final class CommunitiesApi {
 
     public void members(Context ctx) {
         Community c = communities.get(Params.pathId(ctx, "id"));
-        ctx.json(communities.members(c.id(), access.convenes(WebContext.viewer(ctx), c)));
+        boolean withRequests = access.convenes(WebContext.viewer(ctx), c);
+        ctx.json(PeopleApi.pageJson(communities.members(c.id(), withRequests, PeopleApi.query(ctx, MEMBERS_PAGE))));
     }
 
     public void setMember(Context ctx) {
@@ -101,10 +111,7 @@ public final class CommunitiesApi {
     }
 
     public void discussions(Context ctx) {
-        Community c = communities.get(Params.pathId(ctx, "id"));
-        if (!access.readsDiscussions(WebContext.viewer(ctx), c)) {
-            throw access.hidden(c.id());
-        }
+        Community c = access.reading(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         ctx.json(discussions.ofCommunity(c.id()));
     }
 

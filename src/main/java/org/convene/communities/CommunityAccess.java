@@ -7,9 +7,9 @@ import org.convene.errors.NotFoundException;
 
 /**
  * Who may do what in a community. Anyone signed in sees that a community exists and its members;
- * an open community's discussions are for everyone signed in, a request-to-join community's for
- * its members only (to others they do not exist). Members post; convenors (and administrators)
- * manage members, pin discussions and change the community.
+ * an open community's discussions and resources are for everyone signed in, a request-to-join
+ * community's for its members only (to others they do not exist). Members post and add resources;
+ * convenors (and administrators) manage members, pin discussions and resources and change the community.
  */
 final class CommunityAccess {
     private final Communities communities;
@@ -30,6 +30,15 @@ final class CommunityAccess {
 
     boolean convenes(Viewer viewer, Community c) {
         return viewer.isAdmin() || membership(viewer, c).map(Membership::convenor).orElse(false);
+    }
+
+    /** The community, if the viewer may read its discussions and resources; to anyone else they do not exist. */
+    Community reading(Viewer viewer, long id) {
+        Community c = communities.get(id);
+        if (!readsDiscussions(viewer, c)) {
+            throw hidden(id);
+        }
+        return c;
     }
 
     /** The community, if the viewer convenes it. */
@@ -59,7 +68,7 @@ final class CommunityAccess {
         return d;
     }
 
-    NotFoundException hidden(long community) {
-        return new NotFoundException("Community " + community + "'s discussions are for its members");
+    private static NotFoundException hidden(long community) {
+        return new NotFoundException("Community " + community + "'s discussions and resources are for its members");
     }
 }

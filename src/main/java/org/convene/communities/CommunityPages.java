@@ -3,10 +3,15 @@ package org.convene.communities;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.convene.accounts.Viewer;
 import org.convene.directory.Reference;
 import org.convene.errors.ConflictException;
 import org.convene.errors.ValidationException;
+import org.convene.organisations.Organisations;
+import org.convene.people.DirectoryQuery;
+import org.convene.people.PeopleApi;
+import org.convene.people.PeoplePages;
 import org.convene.web.Form;
 import org.convene.web.Option;
 import org.convene.web.Params;
@@ -14,8 +19,9 @@ import org.convene.web.Templates;
 import org.convene.web.WebContext;
 
 /**
- * Pages for communities of practice: the list, starting one, a community's page (joining, the
- * convenors' requests, its discussions), its members, and a discussion with its replies.
+ * Pages for communities of practice: the list, starting and changing one, a community's page
+ * (joining, the convenors' requests, its people, events, ideas, projects, resources and
+ * discussions), its members (with the directory's filters), and a discussion with its replies.
  */
 public final class CommunityPages {
     private final Templates templates;
@@ -23,14 +29,17 @@ public final class CommunityPages {
     private final Discussions discussions;
     private final CommunitiesApi api;
     private final Reference reference;
+    private final Organisations organisations;
     private final CommunityAccess access;
 
-    public CommunityPages(Templates templates, Communities communities, Discussions discussions, CommunitiesApi api, Reference reference) {
+    public CommunityPages(Templates templates, Communities communities, Discussions discussions, CommunitiesApi api, Reference reference,
+                          Organisations organisations) {
         this.templates = templates;
         this.communities = communities;
         this.discussions = discussions;
         this.api = api;
         this.reference = reference;
+        this.organisations = organisations;
         this.access = new CommunityAccess(communities, discussions);
     }
 
@@ -44,33 +53,52 @@ public final class CommunityPages {
 
     public void newForm(Context ctx) {
         WebContext.ownPersonId(ctx);
-        form(ctx, Form.of(Map.of("joining", Community.OPEN)));
+        form(ctx, null, Form.of(Map.of("joining", Community.OPEN)));
     }
 
     public void create(Context ctx) {
         long me = WebContext.ownPersonId(ctx);
+        save(ctx, null, input -> communities.create(input, me, WebContext.viewer(ctx).accountId()), "Community started: you are its convenor");
+    }
+
+    /** The start form filled in with the community as it is, for its convenors (and administrators). */
+    public void editForm(Context ctx) {
+        Community c = access.convened(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        form(ctx, c, Form.of(Map.of("name", c.name(), "problem", c.problem(), "description", c.description(),
+                "place", c.place() == null ? "" : c.place(), "joining", c.joining())));
+    }
+
+    public void update(Context ctx) {
+        Community c = access.convened(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        save(ctx, c, input -> communities.update(c.id(), input), "Community saved");
+    }
+
+    /** Starts or changes a community from the form; a mistake shows the form again (422), as does a name already taken (409). */
+    private void save(Context ctx, Community existing, Function<CommunityInput.Valid, Community> action, String done) {
         try {
             CommunityInput.Valid input = new CommunityInput(ctx.formParam("name"), ctx.formParam("problem"), ctx.formParam("description"),
                     ctx.formParam("place"), ctx.formParam("joining")).validated(reference.places());
-            Community c = communities.create(input, me, WebContext.viewer(ctx).accountId());
-            WebContext.flash(ctx, "Community started: you are its convenor");
+            Community c = action.apply(input);
+            WebContext.flash(ctx, done);
             ctx.redirect("/communities/" + c.id());
         } catch (ValidationException e) {
             ctx.status(422);
-            form(ctx, Form.submitted(ctx, e));
+            form(ctx, existing, Form.submitted(ctx, e));
         } catch (ConflictException e) {
             ctx.status(409);
-            form(ctx, Form.conflict(ctx, "name", e));
+            form(ctx, existing, Form.conflict(ctx, "name", e));
         }
     }
 
-    private void form(Context ctx, Form form) {
+    /** The form to start a community ({@code existing} null) or to change one. */
+    private void form(Context ctx, Community existing, Form form) {
         Map<String, Object> model = new HashMap<>();
+        model.put("community", existing);
         model.put("form", form);
         model.put("places", reference.places().stream().map(p -> new Option(p.name(), p.name())).toList());
         model.put("joinings", java.util.List.of(new Option(Community.OPEN, "Open: anyone can join and read the discussions"),
                 new Option(Community.REQUEST, "On request: convenors accept each member, and only members read the discussions")));
-        templates.page(ctx, "communities/new.jte", model);
+        templates.page(ctx, "communities/form.jte", model);
     }
 
     public void show(Context ctx) {
@@ -82,8 +110,7 @@ public final class CommunityPages {
         CommunitiesApi.Detail detail = api.detail(viewer, c);
         Map<String, Object> model = new HashMap<>();
         model.put("detail", detail);
-        model.put("requests", detail.convenes() ? communities.members(c.id(), true).stream()
-                .filter(m -> Membership.REQUESTED.equals(m.status())).toList() : java.util.List.of());
+        model.put("requests", detail.convenes() ? communities.requests(c.id()) : java.util.List.of());
         model.put("form", post);
         templates.page(ctx, "communities/community.jte", model);
     }
@@ -102,13 +129,22 @@ public final class CommunityPages {
         ctx.redirect("/communities/" + id);
     }
 
+    /** The members, filtered as the directory is; htmx asks for the results alone when a filter changes. */
     public void members(Context ctx) {
         Community c = communities.get(Params.pathId(ctx, "id"));
-        boolean convenes = access.convenes(WebContext.viewer(ctx), c);
+        DirectoryQuery query = PeopleApi.query(ctx, CommunitiesApi.MEMBERS_PAGE);
         Map<String, Object> model = new HashMap<>();
         model.put("community", c);
-        model.put("members", communities.members(c.id(), false));
-        model.put("convenes", convenes);
+        model.put("query", query);
+        model.put("results", communities.members(c.id(), false, query));
+        model.put("queryString", PeoplePages.queryString(query));
+        model.put("convenes", access.convenes(WebContext.viewer(ctx), c));
+        model.put("csrf", WebContext.csrfToken(ctx));
+        if (PeoplePages.resultsOnly(ctx)) {
+            ctx.contentType("text/html; charset=utf-8").result(templates.bytes("communities/memberResults.jte", model));
+            return;
+        }
+        PeoplePages.putFilterChoices(model, reference, organisations, query);
         templates.page(ctx, "communities/members.jte", model);
     }
 

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A directory search: free text plus any of the filters, and the page wanted. Free text becomes
  * a prefix-matching full-text query built from letters and digits only, so no user input ever
- * reaches the tsquery parser as syntax.
+ * reaches the tsquery parser as syntax. The filters become SQL conditions on {@code people p}
+ * ({@link #sqlConditions}, {@link #bindTo}), for the directory and for any list of people in it
+ * (a community's members).
  */
 public record DirectoryQuery(String text, String sector, Long placeId, Long organisationId, String interest,
                              String profession, int page, int size) {
@@ -48,6 +51,54 @@ public record DirectoryQuery(String text, String sector, Long placeId, Long orga
     public boolean filtered() {
         return !tsQuery().isEmpty() || sector != null || placeId != null || organisationId != null
                 || interest != null || profession != null;
+    }
+
+    /** The filters as conditions on {@code people p}, each starting with AND (empty without filters); bind them with {@link #bindTo}. */
+    public String sqlConditions() {
+        StringBuilder where = new StringBuilder();
+        if (!tsQuery().isEmpty()) {
+            where.append("AND p.search @@ to_tsquery('english', :ts) ");
+        }
+        if (sector != null) {
+            where.append("AND p.sector_code = :sector ");
+        }
+        if (placeId != null) {
+            where.append("AND p.place_id = :place ");
+        }
+        if (organisationId != null) {
+            where.append("AND p.organisation_id = :organisation ");
+        }
+        if (interest != null) {
+            where.append("AND p.interests @> ARRAY[:interest]::text[] ");
+        }
+        if (profession != null) {
+            where.append("AND lower(p.profession) = lower(:profession) ");
+        }
+        return where.toString();
+    }
+
+    /** Binds the values {@link #sqlConditions} uses, and only those. */
+    public <S extends SqlStatement<S>> S bindTo(S statement) {
+        String ts = tsQuery();
+        if (!ts.isEmpty()) {
+            statement.bind("ts", ts);
+        }
+        if (sector != null) {
+            statement.bind("sector", sector);
+        }
+        if (placeId != null) {
+            statement.bind("place", placeId);
+        }
+        if (organisationId != null) {
+            statement.bind("organisation", organisationId);
+        }
+        if (interest != null) {
+            statement.bind("interest", interest);
+        }
+        if (profession != null) {
+            statement.bind("profession", profession);
+        }
+        return statement;
     }
 
     private static String blankToNull(String s) {

@@ -71,29 +71,10 @@ public final class People {
     }
 
     private Paged<PersonSummary> searchNow(DirectoryQuery q, boolean seeAll) {
-        String ts = q.tsQuery();
-        StringBuilder where = new StringBuilder("WHERE (p.listed OR :seeAll) ");
-        if (!ts.isEmpty()) {
-            where.append("AND p.search @@ to_tsquery('english', :ts) ");
-        }
-        if (q.sector() != null) {
-            where.append("AND p.sector_code = :sector ");
-        }
-        if (q.placeId() != null) {
-            where.append("AND p.place_id = :place ");
-        }
-        if (q.organisationId() != null) {
-            where.append("AND p.organisation_id = :organisation ");
-        }
-        if (q.interest() != null) {
-            where.append("AND p.interests @> ARRAY[:interest]::text[] ");
-        }
-        if (q.profession() != null) {
-            where.append("AND lower(p.profession) = lower(:profession) ");
-        }
+        String where = "WHERE (p.listed OR :seeAll) " + q.sqlConditions();
         return jdbi.withHandle(h -> {
             long total = bindQuery(h.createQuery("SELECT count(*) FROM (SELECT 1 FROM people p " + where
-                            + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, seeAll, ts)
+                            + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, seeAll)
                     .mapTo(Long.class).one();
             boolean capped = total > COUNT_CAP;
             String pageIds = capped
@@ -102,7 +83,7 @@ public final class People {
                             + "SELECT id FROM matches ORDER BY sort_name, id LIMIT :limit OFFSET :offset";
             String order = capped ? "ORDER BY p.id DESC" : "ORDER BY lower(p.full_name), p.id";
             List<PersonSummary> items = bindQuery(h.createQuery("WITH page AS (" + pageIds + ") " + SUMMARY
-                            + "JOIN page ON page.id = p.id " + order), q, seeAll, ts)
+                            + "JOIN page ON page.id = p.id " + order), q, seeAll)
                     .bind("limit", q.size())
                     .bind("offset", (q.page() - 1) * q.size())
                     .map((rs, ctx) -> mapSummary(rs))
@@ -111,27 +92,8 @@ public final class People {
         });
     }
 
-    private static Query bindQuery(Query query, DirectoryQuery q, boolean seeAll, String ts) {
-        query.bind("seeAll", seeAll);
-        if (!ts.isEmpty()) {
-            query.bind("ts", ts);
-        }
-        if (q.sector() != null) {
-            query.bind("sector", q.sector());
-        }
-        if (q.placeId() != null) {
-            query.bind("place", q.placeId());
-        }
-        if (q.organisationId() != null) {
-            query.bind("organisation", q.organisationId());
-        }
-        if (q.interest() != null) {
-            query.bind("interest", q.interest());
-        }
-        if (q.profession() != null) {
-            query.bind("profession", q.profession());
-        }
-        return query;
+    private static Query bindQuery(Query query, DirectoryQuery q, boolean seeAll) {
+        return q.bindTo(query.bind("seeAll", seeAll));
     }
 
     public Optional<Person> find(long id) {

@@ -23,16 +23,21 @@ public final class PeopleApi {
         this.reference = reference;
     }
 
-    static DirectoryQuery query(Context ctx, int defaultSize) {
+    /** The directory's filters and page from the query string: q, sector, place, organisation, interest, profession, page, size. */
+    public static DirectoryQuery query(Context ctx, int defaultSize) {
         return new DirectoryQuery(Params.query(ctx, "q"), Params.query(ctx, "sector"), Params.queryLong(ctx, "place"),
                 Params.queryLong(ctx, "organisation"), Params.query(ctx, "interest"), Params.query(ctx, "profession"),
                 Params.queryInt(ctx, "page", 1, 1, 100_000), Params.queryInt(ctx, "size", defaultSize, 1, Paged.MAX_SIZE));
     }
 
     public void list(Context ctx) {
-        Paged<PersonSummary> page = people.search(query(ctx, 20), WebContext.viewer(ctx));
-        ctx.json(Map.of("items", page.items(), "page", page.page(), "size", page.size(),
-                "total", page.total(), "totalIsLowerBound", page.totalCapped()));
+        ctx.json(pageJson(people.search(query(ctx, 20), WebContext.viewer(ctx))));
+    }
+
+    /** A page of people as the API gives it: items, page, size, total and whether the total is only a lower bound. */
+    public static Map<String, Object> pageJson(Paged<?> page) {
+        return Map.of("items", page.items(), "page", page.page(), "size", page.size(),
+                "total", page.total(), "totalIsLowerBound", page.totalCapped());
     }
 
     public void get(Context ctx) {

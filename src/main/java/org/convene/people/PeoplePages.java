@@ -44,17 +44,30 @@ public final class PeoplePages {
         model.put("query", query);
         model.put("results", people.search(query, WebContext.viewer(ctx)));
         model.put("queryString", queryString(query));
-        if ("true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-History-Restore-Request"))) {
-            ctx.header("Vary", "HX-Request");
+        if (resultsOnly(ctx)) {
             ctx.contentType("text/html; charset=utf-8").result(templates.bytes("people/results.jte", model));
             return;
         }
+        putFilterChoices(model, reference, organisations, query);
+        templates.page(ctx, "people/directory.jte", model);
+    }
+
+    /** Whether htmx asks for the results alone (the filters changed), not the whole page (nor a history restore). */
+    public static boolean resultsOnly(Context ctx) {
+        if ("true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-History-Restore-Request"))) {
+            ctx.header("Vary", "HX-Request");
+            return true;
+        }
+        return false;
+    }
+
+    /** The choices of the directory's filter form (people/filters.jte): sectors, places, topics and the organisation filtered by. */
+    public static void putFilterChoices(Map<String, Object> model, Reference reference, Organisations organisations, DirectoryQuery query) {
         model.put("sectors", AccountPages.sectorOptions(reference));
         model.put("places", reference.places().stream().map(p -> new Option(String.valueOf(p.id()), p.name())).toList());
         model.put("topics", reference.topics().stream().map(t -> new Option(t, t)).toList());
         model.put("organisationName", query.organisationId() == null ? null
                 : organisations.find(query.organisationId()).map(o -> o.name()).orElse(null));
-        templates.page(ctx, "people/directory.jte", model);
     }
 
     public void profile(Context ctx) {
@@ -191,7 +204,8 @@ public final class PeoplePages {
         return options;
     }
 
-    static String queryString(DirectoryQuery q) {
+    /** The filters as query parameters, each as {@code &name=value}, for paging links. */
+    public static String queryString(DirectoryQuery q) {
         StringBuilder sb = new StringBuilder();
         append(sb, "q", q.text());
         append(sb, "sector", q.sector());

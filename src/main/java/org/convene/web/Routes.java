@@ -34,6 +34,8 @@ import org.convene.inquiries.InquiriesApi;
 import org.convene.inquiries.InquiryPages;
 import org.convene.communities.CommunitiesApi;
 import org.convene.communities.CommunityPages;
+import org.convene.communities.ResourcePages;
+import org.convene.communities.ResourcesApi;
 import org.convene.events.EventPages;
 import org.convene.events.EventsApi;
 import org.convene.ideas.IdeaPages;
@@ -65,8 +67,9 @@ public final class Routes {
                   SchemePages schemes, SchemesApi schemesApi, ProjectPages projects, ProjectsApi projectsApi, SetPages sets,
                   SetsApi setsApi, CoachingPages coaching, CoachingApi coachingApi, InquiryPages inquiries,
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
-                  CommunityPages communities, CommunitiesApi communitiesApi, EventPages events, EventsApi eventsApi,
-                  IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications, NotificationsApi notificationsApi, SearchPages search, Health health, Metrics metrics, OpenApi openApi,
+                  CommunityPages communities, CommunitiesApi communitiesApi, ResourcePages resources, ResourcesApi resourcesApi,
+                  EventPages events, EventsApi eventsApi, IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications,
+                  NotificationsApi notificationsApi, SearchPages search, Health health, Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -178,7 +181,9 @@ public final class Routes {
                 get("/communities/{id}", SIGNED_IN, communities::show, "A community: joining, requests, discussions"),
                 post("/communities/{id}/join", SIGNED_IN, communities::join, "Join a community (or ask to)"),
                 post("/communities/{id}/leave", SIGNED_IN, communities::leave, "Leave a community (or withdraw a request)"),
-                get("/communities/{id}/members", SIGNED_IN, communities::members, "A community's members"),
+                get("/communities/{id}/edit", SIGNED_IN, communities::editForm, "Change a community form (convenors)"),
+                post("/communities/{id}/edit", SIGNED_IN, communities::update, "Change a community (convenors)"),
+                get("/communities/{id}/members", SIGNED_IN, communities::members, "A community's members, with the directory's filters"),
                 post("/communities/{id}/members/{personId}", SIGNED_IN, communities::decide, "Accept, decline, promote or remove a member (convenors)"),
                 post("/communities/{id}/discussions", SIGNED_IN, communities::startDiscussion, "Start a discussion (members)"),
                 get("/discussions/{id}", SIGNED_IN, communities::discussion, "A discussion (closed communities: members)"),
@@ -190,6 +195,11 @@ public final class Routes {
                 get("/notifications/settings", SIGNED_IN, notifications::settingsForm, "Your notification settings"),
                 post("/notifications/settings", SIGNED_IN, notifications::saveSettings, "Save your notification settings"),
                 get("/notifications/{id}", SIGNED_IN, notifications::open, "Open a notification (marks it read)"),
+                get("/communities/{id}/resources", SIGNED_IN, resources::list, "A community's links and files (closed communities: members)"),
+                post("/communities/{id}/resources", SIGNED_IN, resources::add, "Add a link or upload a file of up to 10 MB (members)"),
+                get("/resources/{id}/file", SIGNED_IN, resourcesApi::file, "Download a resource's file"),
+                post("/resources/{id}/delete", SIGNED_IN, resources::delete, "Delete a resource (who added it, convenors)"),
+                post("/resources/{id}/pin", SIGNED_IN, resources::pin, "Pin or unpin a resource (convenors)"),
 
                 // Events
                 get("/events", SIGNED_IN, events::list, "Events coming up (?community=ID: one community's)"),
@@ -379,7 +389,7 @@ public final class Routes {
                 put("/api/v1/communities/{id}", SIGNED_IN, communitiesApi::update, "Change a community (convenors)"),
                 post("/api/v1/communities/{id}/membership", SIGNED_IN, communitiesApi::join, "Join a community (or ask to)"),
                 delete("/api/v1/communities/{id}/membership", SIGNED_IN, communitiesApi::leave, "Leave a community (or withdraw a request)"),
-                get("/api/v1/communities/{id}/members", SIGNED_IN, communitiesApi::members, "A community's members (and requests, for convenors)"),
+                get("/api/v1/communities/{id}/members", SIGNED_IN, communitiesApi::members, "A community's members, with the directory's filters (and requests, for convenors)"),
                 put("/api/v1/communities/{id}/members/{personId}", SIGNED_IN, communitiesApi::setMember, "Accept a request or set a role (convenors)"),
                 delete("/api/v1/communities/{id}/members/{personId}", SIGNED_IN, communitiesApi::removeMember, "Decline a request or remove a member (convenors)"),
                 get("/api/v1/communities/{id}/discussions", SIGNED_IN, communitiesApi::discussions, "A community's discussions"),
@@ -394,6 +404,12 @@ public final class Routes {
                 get("/api/v1/notifications/settings", SIGNED_IN, notificationsApi::settings, "Your digest, instant emails and community levels"),
                 put("/api/v1/notifications/settings", SIGNED_IN, notificationsApi::saveSettings, "Change your notification settings"),
                 put("/api/v1/communities/{id}/notifications", SIGNED_IN, notificationsApi::setLevel, "What you hear of one of your communities"),
+                get("/api/v1/communities/{id}/resources", SIGNED_IN, resourcesApi::list, "A community's links and files"),
+                post("/api/v1/communities/{id}/resources", SIGNED_IN, resourcesApi::add, "Add a link (JSON) or a file (multipart) (members)"),
+                get("/api/v1/resources/{id}", SIGNED_IN, resourcesApi::get, "A resource"),
+                get("/api/v1/resources/{id}/file", SIGNED_IN, resourcesApi::file, "Download a resource's file"),
+                delete("/api/v1/resources/{id}", SIGNED_IN, resourcesApi::delete, "Delete a resource (who added it, convenors)"),
+                put("/api/v1/resources/{id}/pin", SIGNED_IN, resourcesApi::pin, "Pin or unpin a resource (convenors)"),
                 get("/api/v1/events", SIGNED_IN, eventsApi::list, "Events coming up that you can see"),
                 post("/api/v1/events", SIGNED_IN, eventsApi::createSystemWide, "Create a system-wide event (programme team)"),
                 post("/api/v1/communities/{id}/events", SIGNED_IN, eventsApi::createInCommunity, "Create a community's event (members)"),

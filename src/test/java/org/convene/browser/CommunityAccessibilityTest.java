@@ -6,6 +6,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.convene.accounts.Role;
 import org.convene.communities.Communities;
 import org.convene.communities.Community;
@@ -20,9 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * axe-core (WCAG 2.0-2.2 A and AA) on the community pages, in real Chromium, on the demo's
  * communities: the list, the start form with errors, a community for a member (its discussions and
- * the new-discussion form with errors), a discussion with Markdown, the members list, a request
- * waiting for its convenor, an ideas board and an idea; and a member's journey: start a discussion and
- * reply to it.
+ * the new-discussion form with errors) and for its convenor (its people, events, ideas and
+ * resources), the edit form with errors, a discussion with Markdown, the members list filtered as
+ * the directory is (for a member and for a convenor), the resources page (its form with errors, and
+ * the convenor's pin and delete buttons), a request waiting for its convenor, an ideas board and an
+ * idea; and members' journeys: start a discussion and reply to it, and upload a file.
  */
 @Tag("browser")
 class CommunityAccessibilityTest {
@@ -79,8 +84,12 @@ class CommunityAccessibilityTest {
             button(page, "Post").click();
             assertThat(page.getByText("Give the discussion a title").first()).isVisible();
         });
-        PageAudit.audit(asParticipant, "/communities/" + discharge.id() + "/members", "Members", page ->
-                assertThat(page.getByText("Convenor").first()).isVisible());
+        PageAudit.audit(asParticipant, "/communities/" + discharge.id() + "/members", "Members", page -> {
+            assertThat(page.getByText("Convenor").first()).isVisible();
+            page.getByLabel("Interest").selectOption("hospital discharge");
+            assertThat(page.locator("#result-count")).containsText("members match");
+            assertThat(page).hasURL(Pattern.compile(".*interest=hospital(\\+|%20)discharge.*"));
+        });
         long pinned = new Discussions(site.app.jdbi()).ofCommunity(discharge.id()).get(0).id();
         PageAudit.audit(asParticipant, "/discussions/" + pinned, "Friday discharge huddles: what works?", page ->
                 assertThat(page.locator(".convene-markdown strong").first()).hasText("15-minute huddle"));
@@ -127,6 +136,69 @@ class CommunityAccessibilityTest {
             page.getByLabel("Your reply").fill("The community equipment service, via the ward's OT.");
             button(page, "Reply").click();
             assertThat(page.getByText("The community equipment service, via the ward's OT.")).isVisible();
+        });
+    }
+
+    @Test
+    void theConvenorSeesTheCommunityInBriefAndChangesIt() {
+        PageAudit.audit(asFacilitator, "/communities/" + discharge.id(), "Discharge to home", page -> {
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("People"))).isVisible();
+            assertThat(page.getByText("places)").first()).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("A co-produced winter party"))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Friday huddle checklist"))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName(Pattern.compile("^All \\d+ resources$")))).isVisible();
+        });
+        PageAudit.audit(asFacilitator, "/communities/" + discharge.id() + "/edit", "Change the community", page -> {
+            assertThat(page.getByLabel("Name")).hasValue("Discharge to home");
+            page.getByLabel("Name").fill("");
+            button(page, "Save the changes").click();
+            assertThat(page.locator(".govuk-error-summary")).isVisible();
+            assertThat(page.getByText("Enter a name for the community").first()).isVisible();
+        });
+        PageAudit.audit(asFacilitator, "/communities/" + discharge.id() + "/members", "Members", page ->
+                assertThat(buttonFor(page, "Make a convenor", firstMember(page))).isVisible());
+    }
+
+    /** A button whose visible text is {@code action} and whose hidden rest names what it acts on. */
+    private static Locator buttonFor(Page page, String action, String what) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^" + literal(action) + "\\W+" + literal(what) + "$")));
+    }
+
+    /** Text escaped for a regular expression that runs in the browser (JavaScript knows no \Q...\E). */
+    private static String literal(String text) {
+        return text.replaceAll("[.*+?^${}()|\\[\\]\\\\]", "\\\\$0");
+    }
+
+    private static String firstMember(Page page) {
+        return page.locator("#results tbody tr").nth(1).getByRole(AriaRole.LINK).first().textContent().trim();
+    }
+
+    @Test
+    void theResourcesPageWithItsFormsErrorsAndTheConvenorsButtons() {
+        PageAudit.audit(asParticipant, "/communities/" + discharge.id() + "/resources", "Resources", page -> {
+            assertThat(page.getByText("Pinned").first()).isVisible();
+            assertThat(page.getByText("delays-by-week.csv (CSV, 1 kB)")).isVisible();
+            button(page, "Add the resource").click();
+            assertThat(page.locator(".govuk-error-summary")).isVisible();
+            assertThat(page.getByText("Enter a link, or choose a file to upload").first()).isVisible();
+        });
+        PageAudit.audit(asFacilitator, "/communities/" + discharge.id() + "/resources", "Resources", page -> {
+            assertThat(buttonFor(page, "Unpin", "Friday huddle checklist")).isVisible();
+            assertThat(buttonFor(page, "Delete", "Delayed discharges by week")).isVisible();
+        });
+    }
+
+    @Test
+    void aMemberUploadsAFile() {
+        PageAudit.audit(asParticipant, "/communities/" + discharge.id() + "/resources", "Resources", page -> {
+            page.getByLabel("Title").fill("Who to call about equipment");
+            page.getByLabel("Or a file").setInputFiles(new FilePayload("equipment-contacts.csv", "text/csv",
+                    "service,phone\nCommunity equipment,0113 000 0000\n".getBytes(StandardCharsets.UTF_8)));
+            button(page, "Add the resource").click();
+            assertThat(page.getByText("File uploaded")).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who to call about equipment"))).isVisible();
         });
     }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.convene.accounts.Role;
+import org.convene.db.ChangeFeed;
+import org.convene.people.People;
+import org.convene.people.PersonInput;
 import org.convene.testing.TestApp;
 import org.convene.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -94,8 +98,9 @@ class CommunitiesTest {
         JsonNode asCy = WebClient.json(call("GET", "/api/v1/communities/" + id, cy, null), 200);
         assertThat(asCy.get("readsDiscussions").asBoolean()).isFalse();
         assertThat(asCy.get("discussions")).isEmpty();
-        assertThat(WebClient.json(call("GET", "/api/v1/communities/" + id + "/members", cy, null), 200)).as("requests are for convenors").hasSize(1);
-        assertThat(WebClient.json(call("GET", "/api/v1/communities/" + id + "/members", ann, null), 200)).hasSize(2);
+        assertThat(WebClient.json(call("GET", "/api/v1/communities/" + id + "/members", cy, null), 200).get("items"))
+                .as("requests are for convenors").hasSize(1);
+        assertThat(WebClient.json(call("GET", "/api/v1/communities/" + id + "/members", ann, null), 200).get("items")).hasSize(2);
         assertThat(call("PUT", "/api/v1/communities/" + id + "/members/" + cyId, ann, "{\"role\": \"convenor\"}").statusCode())
                 .as("accept first").isEqualTo(409);
         assertThat(call("PUT", "/api/v1/communities/" + id + "/members/" + cyId, cy, "{\"status\": \"active\"}").statusCode()).isEqualTo(403);
@@ -145,5 +150,87 @@ class CommunitiesTest {
         WebClient outsider = app.client();
         outsider.signIn("cy@cop.example", TestApp.PASSWORD);
         assertThat(outsider.get("/discussions/" + discussion).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void convenorsChangeTheirCommunityOnItsEditPage() throws Exception {
+        long falls = WebClient.json(call("POST", "/api/v1/communities", ann, "{\"name\": \"Falls prevention\", \"problem\": \"Falls send older people to hospital\"}"), 201)
+                .get("id").asLong();
+        WebClient.json(call("POST", "/api/v1/communities", ann, "{\"name\": \"Frailty at home\", \"problem\": \"Frail people wait for care\"}"), 201);
+        String edit = "/communities/" + falls + "/edit";
+        WebClient convenor = app.client();
+        convenor.signIn("ann@cop.example", TestApp.PASSWORD);
+        assertThat(convenor.get("/communities/" + falls).body()).contains("href=\"" + edit + "\"");
+        HttpResponse<String> form = convenor.get(edit);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Change the community").contains("value=\"Falls prevention\"").contains("Save the changes");
+
+        HttpResponse<String> empty = convenor.post(edit, Map.of("name", "", "problem", "", "joining", "open"));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("govuk-error-summary").contains("Enter a name for the community");
+        HttpResponse<String> taken = convenor.post(edit, Map.of("name", "FRAILTY at home", "problem", "Falls", "joining", "open"));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("govuk-error-summary").contains("There is already a community with that name")
+                .contains("value=\"FRAILTY at home\"").contains("action=\"" + edit + "\"");
+        HttpResponse<String> saved = convenor.post(edit, Map.of("name", "Falls prevention, Leeds", "problem", "Falls send older people to hospital",
+                "description", "Physios, carers and housing", "place", "", "joining", "request"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        JsonNode changed = WebClient.json(call("GET", "/api/v1/communities/" + falls, ann, null), 200).get("community");
+        assertThat(changed.get("name").asText()).isEqualTo("Falls prevention, Leeds");
+        assertThat(changed.get("joining").asText()).isEqualTo("request");
+
+        WebClient member = app.client();
+        member.signIn("bob@cop.example", TestApp.PASSWORD);
+        assertThat(member.get(edit).statusCode()).isEqualTo(403);
+        member.get("/communities/" + falls);
+        assertThat(member.post(edit, Map.of("name", "Mine now", "problem", "x", "joining", "open")).statusCode()).isEqualTo(403);
+        WebClient admin = app.client();
+        admin.signIn("admin@test.example", "admin password 123");
+        assertThat(admin.get(edit).statusCode()).as("administrators change any community").isEqualTo(200);
+    }
+
+    @Test
+    void theMembersListFiltersAsTheDirectoryDoes() throws Exception {
+        long id = WebClient.json(call("POST", "/api/v1/communities", ann, "{\"name\": \"Breathe easy\", \"problem\": \"Damp homes make COPD worse\"}"), 201)
+                .get("id").asLong();
+        People people = new People(app.jdbi(), ChangeFeed.polling(app.jdbi()));
+        Communities communities = new Communities(app.jdbi());
+        for (PersonInput p : List.of(
+                person("Nia Nurse", "Respiratory nurse", "nurse", "community", "Leeds", "COPD and damp housing"),
+                person("Ade Adviser", "Debt adviser", "adviser", "vcse", "Leeds", "COPD and damp housing"),
+                person("Gita Doctor", "GP partner", "doctor", "primary", "Bradford", "diabetes"))) {
+            communities.join(id, people.create(p).id());
+        }
+        people.create(person("Nia Elsewhere", "Nurse", "nurse", "community", "Leeds", "COPD and damp housing"));
+        long leeds = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM places WHERE name = 'Leeds'").mapTo(Long.class).one());
+
+        String members = "/api/v1/communities/" + id + "/members";
+        assertThat(names(members + "?interest=COPD%20and%20damp%20housing")).containsExactly("Ade Adviser", "Nia Nurse");
+        assertThat(names(members + "?sector=community")).containsExactly("Nia Nurse");
+        assertThat(names(members + "?place=" + leeds)).containsExactly("Ade Adviser", "Nia Nurse");
+        assertThat(names(members + "?q=nia")).containsExactly("Nia Nurse");
+        assertThat(names(members + "?profession=NURSE&place=" + leeds)).containsExactly("Nia Nurse");
+        assertThat(names(members + "?q=respiratory%20nur")).as("words match as in the directory, the last as a prefix").containsExactly("Nia Nurse");
+        JsonNode second = WebClient.json(call("GET", members + "?size=2&page=2", bob, null), 200);
+        assertThat(second.get("total").asInt()).isEqualTo(4);
+        assertThat(second.get("items").findValuesAsText("name")).as("convenors first, then by name").containsExactly("Gita Doctor", "Nia Nurse");
+        assertThat(call("GET", members + "?place=Leeds", bob, null).statusCode()).isEqualTo(400);
+
+        WebClient viewer = app.client();
+        viewer.signIn("bob@cop.example", TestApp.PASSWORD);
+        String page = viewer.get("/communities/" + id + "/members?sector=vcse").body();
+        assertThat(page).contains("role=\"search\" aria-label=\"Members\"").contains("1 of 4 members match").contains("Ade Adviser")
+                .doesNotContain("Nia Nurse");
+        HttpResponse<String> live = viewer.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/communities/" + id
+                + "/members?q=gita"))).header("HX-Request", "true").GET());
+        assertThat(live.body()).startsWith("<div id=\"results\">").contains("Gita Doctor").doesNotContain("<html");
+    }
+
+    private static List<String> names(String path) throws Exception {
+        return WebClient.json(call("GET", path, bob, null), 200).get("items").findValuesAsText("name");
+    }
+
+    private static PersonInput person(String name, String job, String profession, String sector, String place, String interest) {
+        return new PersonInput(name, null, job, profession, null, sector, place, List.of(interest), "", "", "", "email", true);
     }
 }

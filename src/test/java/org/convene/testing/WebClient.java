@@ -65,6 +65,12 @@ public final class WebClient {
         return postRaw(path, body.toString());
     }
 
+    /** A multipart form (a file upload) with the CSRF token of the last page fetched. */
+    public HttpResponse<String> postMultipart(String path, Multipart form) {
+        form.field("_csrf", csrf);
+        return send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Content-Type", form.contentType()).POST(form.publisher()));
+    }
+
     public HttpResponse<String> postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -113,16 +119,31 @@ public final class WebClient {
 
     public static HttpResponse<String> api(TestApp app, String method, String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
+        return api(b, token, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart API call (a file upload) with a bearer token. */
+    public static HttpResponse<String> api(TestApp app, String path, String token, Multipart form) {
+        return api(HttpRequest.newBuilder(URI.create(app.url(path))).header("Content-Type", form.contentType()).POST(form.publisher()),
+                token, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An API GET whose body is kept as bytes (a file download). */
+    public static HttpResponse<byte[]> download(TestApp app, String path, String token) {
+        return api(HttpRequest.newBuilder(URI.create(app.url(path))).GET(), token, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static <T> HttpResponse<T> api(HttpRequest.Builder b, String token, HttpResponse.BodyHandler<T> body) {
+        b.header("Accept", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         try {
-            return HttpClient.newHttpClient().send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(b.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convene.accounts.Role;
+import org.convene.testing.Multipart;
 import org.convene.testing.TestApp;
 import org.convene.testing.WebClient;
 import org.junit.jupiter.api.AfterEach;
