@@ -143,11 +143,19 @@ public final class Communities {
 
     /** Active members (and, for convenors, the requests), convenors first. */
     public List<Member> members(long community, boolean withRequests) {
+        return members(community, withRequests ? "" : " AND m.status = 'active'");
+    }
+
+    /** Only those asking to join (for the convenors, on the community's page). */
+    public List<Member> requests(long community) {
+        return members(community, " AND m.status = 'requested'");
+    }
+
+    private List<Member> members(long community, String condition) {
         return jdbi.withHandle(h -> h.createQuery("SELECT p.id, p.full_name, p.job_title, o.name AS organisation, sec.name AS sector, "
                         + "pl.name AS place, m.role, m.status FROM community_members m JOIN people p ON p.id = m.person_id "
                         + "JOIN sectors sec ON sec.code = p.sector_code LEFT JOIN organisations o ON o.id = p.organisation_id "
-                        + "LEFT JOIN places pl ON pl.id = p.place_id WHERE m.community_id = :c"
-                        + (withRequests ? "" : " AND m.status = 'active'")
+                        + "LEFT JOIN places pl ON pl.id = p.place_id WHERE m.community_id = :c" + condition
                         + " ORDER BY m.status, m.role DESC, lower(p.full_name), p.id")
                 .bind("c", community)
                 .map((rs, ctx) -> new Member(rs.getLong("id"), rs.getString("full_name"), rs.getString("job_title"),

@@ -114,7 +114,7 @@ public final class CommunitiesApi {
 
     public void discussion(Context ctx) {
         Discussion d = access.readable(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
-        ctx.json(new DiscussionDetail(d, discussions.posts(d.id())));
+        ctx.json(new DiscussionDetail(d, discussions.posts(d.id(), Params.queryInt(ctx, "page", 1, 1, Discussions.pages(d)))));
     }
 
     public void reply(Context ctx) {

@@ -9,6 +9,7 @@ import org.convene.errors.ConflictException;
 import org.convene.errors.ValidationException;
 import org.convene.web.Form;
 import org.convene.web.Option;
+import org.convene.web.Paged;
 import org.convene.web.Params;
 import org.convene.web.Templates;
 import org.convene.web.WebContext;
@@ -82,8 +83,7 @@ public final class CommunityPages {
         CommunitiesApi.Detail detail = api.detail(viewer, c);
         Map<String, Object> model = new HashMap<>();
         model.put("detail", detail);
-        model.put("requests", detail.convenes() ? communities.members(c.id(), true).stream()
-                .filter(m -> Membership.REQUESTED.equals(m.status())).toList() : java.util.List.of());
+        model.put("requests", detail.convenes() ? communities.requests(c.id()) : java.util.List.of());
         model.put("form", post);
         templates.page(ctx, "communities/community.jte", model);
     }
@@ -151,7 +151,8 @@ public final class CommunityPages {
         Map<String, Object> model = new HashMap<>();
         model.put("community", c);
         model.put("discussion", d);
-        model.put("posts", discussions.posts(d.id()));
+        int page = Params.queryInt(ctx, "page", 1, 1, Discussions.pages(d));
+        model.put("posts", new Paged<>(discussions.posts(d.id(), page), page, Discussions.POSTS_PAGE, d.posts(), false));
         model.put("member", access.membership(viewer, c).map(Membership::active).orElse(false));
         model.put("convenes", access.convenes(viewer, c));
         model.put("form", reply);
@@ -163,7 +164,7 @@ public final class CommunityPages {
         access.asMember(WebContext.viewer(ctx), d.communityId());
         try {
             Post p = discussions.reply(d.id(), WebContext.ownPersonId(ctx), new PostInput(null, ctx.formParam("body")).validated(false));
-            ctx.redirect("/discussions/" + d.id() + "#post-" + p.id());
+            ctx.redirect("/discussions/" + d.id() + "?page=" + discussions.pageOf(d.id(), p.id()) + "#post-" + p.id());
         } catch (ValidationException e) {
             ctx.status(422);
             showDiscussion(ctx, d, Form.submitted(ctx, e));

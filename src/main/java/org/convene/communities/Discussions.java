@@ -12,8 +12,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class Discussions {
     private static final String SELECT = "SELECT t.id, t.community_id, t.title, t.author_id, p.full_name AS author_name, t.pinned, "
             + "t.posts, t.created_at, t.last_post_at FROM threads t LEFT JOIN people p ON p.id = t.author_id ";
+    private static final String POSTS = "SELECT x.id, x.thread_id, x.author_id, p.full_name, x.body, x.created_at FROM posts x "
+            + "LEFT JOIN people p ON p.id = x.author_id ";
     /** A page of discussions: pinned first, then the most recently active. */
     public static final int PAGE = 50;
+    /** Posts on one page of a discussion: a long discussion has thousands. */
+    public static final int POSTS_PAGE = 50;
 
     private final Jdbi jdbi;
 
@@ -31,13 +35,28 @@ public final class Discussions {
                 .orElseThrow(() -> missing(id));
     }
 
-    /** The posts, oldest first, each with its Markdown rendered and sanitised. */
+    /** All the posts, oldest first, each with its Markdown rendered and sanitised: for a discussion just started; pages read {@link #posts(long, int)}. */
     public List<Post> posts(long discussion) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT x.id, x.thread_id, x.author_id, p.full_name, x.body, x.created_at FROM posts x "
-                        + "LEFT JOIN people p ON p.id = x.author_id WHERE x.thread_id = :t ORDER BY x.id").bind("t", discussion)
-                .map((rs, ctx) -> new Post(rs.getLong("id"), rs.getLong("thread_id"), Rows.nullableLong(rs, "author_id"),
-                        rs.getString("full_name"), rs.getString("body"), Markdown.toHtml(rs.getString("body")), Rows.instant(rs, "created_at")))
-                .list());
+        return jdbi.withHandle(h -> h.createQuery(POSTS + "WHERE x.thread_id = :t ORDER BY x.id").bind("t", discussion)
+                .map((rs, ctx) -> post(rs)).list());
+    }
+
+    /** One page of the posts ({@value #POSTS_PAGE} a page, from page 1), oldest first, rendered and sanitised. */
+    public List<Post> posts(long discussion, int page) {
+        return jdbi.withHandle(h -> h.createQuery(POSTS + "WHERE x.thread_id = :t ORDER BY x.id LIMIT " + POSTS_PAGE + " OFFSET :skip")
+                .bind("t", discussion).bind("skip", (long) (Math.max(1, page) - 1) * POSTS_PAGE).map((rs, ctx) -> post(rs)).list());
+    }
+
+    /** The page (from 1) on which a post of the discussion is shown. */
+    public int pageOf(long discussion, long post) {
+        long before = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM posts WHERE thread_id = :t AND id <= :p")
+                .bind("t", discussion).bind("p", post).mapTo(Long.class).one());
+        return (int) (Math.max(0, before - 1) / POSTS_PAGE) + 1;
+    }
+
+    /** How many pages the discussion's posts fill (at least 1). */
+    public static int pages(Discussion d) {
+        return Math.max(1, (d.posts() + POSTS_PAGE - 1) / POSTS_PAGE);
     }
 
     /** Starts a discussion with its first post. */
@@ -53,7 +72,7 @@ public final class Discussions {
 
     public Post reply(long discussion, long author, PostInput.Valid input) {
         long id = jdbi.inTransaction(h -> addPost(h, discussion, author, input.body()));
-        return posts(discussion).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        return jdbi.withHandle(h -> h.createQuery(POSTS + "WHERE x.id = :id").bind("id", id).map((rs, ctx) -> post(rs)).one());
     }
 
     private static long addPost(org.jdbi.v3.core.Handle h, long discussion, long author, String body) {
@@ -66,6 +85,11 @@ public final class Discussions {
     public Discussion pin(long discussion, boolean pinned) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE threads SET pinned = :p WHERE id = :t").bind("p", pinned).bind("t", discussion).execute());
         return get(discussion);
+    }
+
+    private static Post post(ResultSet rs) throws SQLException {
+        return new Post(rs.getLong("id"), rs.getLong("thread_id"), Rows.nullableLong(rs, "author_id"), rs.getString("full_name"),
+                rs.getString("body"), Markdown.toHtml(rs.getString("body")), Rows.instant(rs, "created_at"));
     }
 
     private static Discussion discussion(ResultSet rs) throws SQLException {

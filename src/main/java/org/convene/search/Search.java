@@ -1,6 +1,9 @@
 package org.convene.search;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import org.convene.accounts.Viewer;
 import org.convene.people.DirectoryQuery;
 import org.convene.people.People;
 import org.convene.people.PersonSummary;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,6 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class Search {
     /** Results per kind. */
     public static final int PER_KIND = 5;
+    /** Matching posts read to find the discussions with the latest matches (see {@link #discussions}). */
+    private static final int RECENT_POSTS = 200;
     /** Communities whose content the viewer may see (bind :viewer, :admin). */
     private static final String SEES = "(c.joining = 'open' OR :admin OR EXISTS (SELECT 1 FROM community_members m "
             + "WHERE m.community_id = c.id AND m.person_id = :viewer AND m.status = 'active'))";
@@ -48,10 +54,7 @@ public final class Search {
         long me = viewer.personId() == null ? -1L : viewer.personId();
         put(results, "communities", query("SELECT c.id, c.name AS title, c.problem AS context, '/communities/' || c.id AS link FROM communities c "
                 + "WHERE c.search @@ to_tsquery('english', :ts) ORDER BY ts_rank(c.search, to_tsquery('english', :ts)) DESC, c.id", "community", ts, me, viewer));
-        put(results, "discussions", query("SELECT t.id, t.title, c.name AS context, '/discussions/' || t.id AS link FROM threads t "
-                + "JOIN communities c ON c.id = t.community_id WHERE " + SEES + " AND (t.search @@ to_tsquery('english', :ts) "
-                + "OR EXISTS (SELECT 1 FROM posts x WHERE x.thread_id = t.id AND x.search @@ to_tsquery('english', :ts))) "
-                + "ORDER BY t.last_post_at DESC, t.id DESC", "discussion", ts, me, viewer));
+        put(results, "discussions", discussions(ts, me, viewer));
         put(results, "events", query("SELECT e.id, e.title, coalesce(c.name, 'System-wide') AS context, '/events/' || e.id AS link FROM events e "
                 + "LEFT JOIN communities c ON c.id = e.community_id WHERE (e.community_id IS NULL OR " + SEES + ") "
                 + "AND e.search @@ to_tsquery('english', :ts) ORDER BY e.starts_at DESC, e.id DESC", "event", ts, me, viewer));
@@ -61,6 +64,50 @@ public final class Search {
         put(results, "projects", query("SELECT p.id, p.title, p.aim AS context, '/projects/' || p.id AS link FROM projects p "
                 + "WHERE p.search @@ to_tsquery('english', :ts) ORDER BY ts_rank(p.search, to_tsquery('english', :ts)) DESC, p.id", "project", ts, me, viewer));
         return results;
+    }
+
+    /**
+     * Discussions whose title or posts match, the most recent match first: a matching post counts
+     * from when it was written, a matching title from the discussion's last post. Two statements
+     * the planner can each serve from an index whichever way the words are common or rare (a
+     * common word walks the newest posts backwards and stops early; a rare one reads its few
+     * matches from the full-text index): the 5 latest discussions by title, and the
+     * {@value #RECENT_POSTS} latest matching posts. Only when those posts fall in fewer than 5
+     * discussions does a third statement look at every matching post.
+     */
+    private List<Hit> discussions(String ts, long me, Viewer viewer) {
+        String visible = "JOIN communities c ON c.id = t.community_id WHERE " + SEES;
+        String match = "to_tsquery('english', :ts)";
+        return jdbi.withHandle(h -> {
+            Map<Long, Ranked> found = new HashMap<>();
+            ranked(h, "SELECT t.id, t.title, c.name AS context, t.last_post_at AS matched_at FROM threads t " + visible + " AND t.search @@ " + match
+                    + " ORDER BY t.last_post_at DESC, t.id DESC LIMIT " + PER_KIND, ts, me, viewer, found);
+            Map<Long, Ranked> byPost = new HashMap<>();
+            int rows = ranked(h, "SELECT t.id, t.title, c.name AS context, x.created_at AS matched_at FROM posts x JOIN threads t ON t.id = x.thread_id "
+                    + visible + " AND x.search @@ " + match + " ORDER BY x.id DESC LIMIT " + RECENT_POSTS, ts, me, viewer, byPost);
+            if (rows == RECENT_POSTS && byPost.size() < PER_KIND) {
+                ranked(h, "SELECT t.id, t.title, c.name AS context, max(x.created_at) AS matched_at FROM posts x JOIN threads t ON t.id = x.thread_id "
+                        + visible + " AND x.search @@ " + match + " GROUP BY t.id, t.title, c.name ORDER BY matched_at DESC LIMIT " + PER_KIND,
+                        ts, me, viewer, byPost);
+            }
+            byPost.values().forEach(r -> found.merge(r.hit().id(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
+            return found.values().stream()
+                    .sorted(Comparator.comparing(Ranked::at).reversed().thenComparing(r -> r.hit().id(), Comparator.reverseOrder()))
+                    .limit(PER_KIND).map(Ranked::hit).toList();
+        });
+    }
+
+    /** A discussion found, and the time of its most recent match. */
+    private record Ranked(Hit hit, Instant at) {
+    }
+
+    /** Runs a discussion query; keeps each discussion's most recent match; returns the rows read. */
+    private static int ranked(Handle h, String sql, String ts, long me, Viewer viewer, Map<Long, Ranked> into) {
+        List<Ranked> rows = h.createQuery(sql).bind("ts", ts).bind("viewer", me).bind("admin", viewer.isAdmin())
+                .map((rs, ctx) -> new Ranked(new Hit("discussion", rs.getLong("id"), rs.getString("title"), rs.getString("context"),
+                        "/discussions/" + rs.getLong("id")), rs.getTimestamp("matched_at").toInstant())).list();
+        rows.forEach(r -> into.merge(r.hit().id(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
+        return rows.size();
     }
 
     private List<Hit> query(String sql, String kind, String ts, long me, Viewer viewer) {
