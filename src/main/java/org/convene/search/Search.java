@@ -11,8 +11,8 @@ import org.convene.accounts.Viewer;
 import org.convene.people.DirectoryQuery;
 import org.convene.people.People;
 import org.convene.people.PersonSummary;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * One search across people, communities, discussions (titles and posts), events, ideas and
@@ -24,8 +24,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class Search {
     /** Results per kind. */
     public static final int PER_KIND = 5;
-    /** Matching posts read to find the discussions with the latest matches (see {@link #discussions}). */
-    private static final int RECENT_POSTS = 200;
+    /** The newest posts walked for the latest matches, and the matches taken from them (see {@link #discussions}). */
+    private static final int WINDOW = 2_000;
+    private static final int RECENT_POSTS = 50;
+    /** Older matching posts read in one round (enough that the planner reads a rare word from its index). */
+    private static final int OLDER_POSTS = 200;
     /** Communities whose content the viewer may see (bind :viewer, :admin). */
     private static final String SEES = "(c.joining = 'open' OR :admin OR EXISTS (SELECT 1 FROM community_members m "
             + "WHERE m.community_id = c.id AND m.person_id = :viewer AND m.status = 'active'))";
@@ -68,27 +71,36 @@ public final class Search {
 
     /**
      * Discussions whose title or posts match, the most recent match first: a matching post counts
-     * from when it was written, a matching title from the discussion's last post. Two statements
-     * the planner can each serve from an index whichever way the words are common or rare (a
-     * common word walks the newest posts backwards and stops early; a rare one reads its few
-     * matches from the full-text index): the 5 latest discussions by title, and the
-     * {@value #RECENT_POSTS} latest matching posts. Only when those posts fall in fewer than 5
-     * discussions does a third statement look at every matching post.
+     * from when it was written, a matching title from the discussion's last post. Each statement
+     * stays cheap whether the words are common or rare: the 5 latest discussions by title; then
+     * the newest {@value #WINDOW} posts walked newest first, stopping at the
+     * {@value #RECENT_POSTS}th match (enough for a common word, and bounded for any); only when
+     * those matches fall in fewer than 5 discussions, the older matching posts of other
+     * discussions, from the full-text index when the words were rare among the newest posts,
+     * each round finding at least one more discussion.
      */
     private List<Hit> discussions(String ts, long me, Viewer viewer) {
-        String visible = "JOIN communities c ON c.id = t.community_id WHERE " + SEES;
-        String match = "to_tsquery('english', :ts)";
+        String visible = " JOIN threads t ON t.id = x.thread_id JOIN communities c ON c.id = t.community_id WHERE " + SEES
+                + " AND x.search @@ to_tsquery('english', :ts)";
+        String columns = "SELECT t.id, t.title, c.name AS context, x.created_at AS matched_at, x.id AS post ";
         return jdbi.withHandle(h -> {
             Map<Long, Ranked> found = new HashMap<>();
-            ranked(h, "SELECT t.id, t.title, c.name AS context, t.last_post_at AS matched_at FROM threads t " + visible + " AND t.search @@ " + match
-                    + " ORDER BY t.last_post_at DESC, t.id DESC LIMIT " + PER_KIND, ts, me, viewer, found);
+            ranked(h.createQuery("SELECT t.id, t.title, c.name AS context, t.last_post_at AS matched_at, 0 AS post FROM threads t "
+                    + "JOIN communities c ON c.id = t.community_id WHERE " + SEES + " AND t.search @@ to_tsquery('english', :ts) "
+                    + "ORDER BY t.last_post_at DESC, t.id DESC LIMIT " + PER_KIND), ts, me, viewer, found);
             Map<Long, Ranked> byPost = new HashMap<>();
-            int rows = ranked(h, "SELECT t.id, t.title, c.name AS context, x.created_at AS matched_at FROM posts x JOIN threads t ON t.id = x.thread_id "
-                    + visible + " AND x.search @@ " + match + " ORDER BY x.id DESC LIMIT " + RECENT_POSTS, ts, me, viewer, byPost);
-            if (rows == RECENT_POSTS && byPost.size() < PER_KIND) {
-                ranked(h, "SELECT t.id, t.title, c.name AS context, max(x.created_at) AS matched_at FROM posts x JOIN threads t ON t.id = x.thread_id "
-                        + visible + " AND x.search @@ " + match + " GROUP BY t.id, t.title, c.name ORDER BY matched_at DESC LIMIT " + PER_KIND,
-                        ts, me, viewer, byPost);
+            long[] oldest = {Long.MAX_VALUE};
+            int recent = ranked(h.createQuery(columns + "FROM (SELECT id, thread_id, created_at, search FROM posts ORDER BY id DESC LIMIT "
+                    + WINDOW + ") x" + visible + " ORDER BY x.id DESC LIMIT " + RECENT_POSTS), ts, me, viewer, byPost, oldest);
+            // Few matches among the newest posts: the words are rare, so their older matches are read from the
+            // full-text index (ordering by an expression keeps the planner from walking the whole table, as it
+            // does for a word its statistics do not know). Many, in fewer than 5 discussions: the planner chooses.
+            String order = recent < RECENT_POSTS ? "x.id + 0" : "x.id";
+            for (boolean more = true; byPost.size() < PER_KIND && more; ) {
+                int rows = ranked(h.createQuery(columns + "FROM posts x" + visible + " AND x.id < :before AND x.thread_id <> ALL(:found) "
+                        + "ORDER BY " + order + " DESC LIMIT " + OLDER_POSTS).bind("before", oldest[0])
+                        .bindArray("found", Long.class, List.copyOf(byPost.keySet())), ts, me, viewer, byPost, oldest);
+                more = rows == OLDER_POSTS;
             }
             byPost.values().forEach(r -> found.merge(r.hit().id(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
             return found.values().stream()
@@ -101,11 +113,21 @@ public final class Search {
     private record Ranked(Hit hit, Instant at) {
     }
 
-    /** Runs a discussion query; keeps each discussion's most recent match; returns the rows read. */
-    private static int ranked(Handle h, String sql, String ts, long me, Viewer viewer, Map<Long, Ranked> into) {
-        List<Ranked> rows = h.createQuery(sql).bind("ts", ts).bind("viewer", me).bind("admin", viewer.isAdmin())
-                .map((rs, ctx) -> new Ranked(new Hit("discussion", rs.getLong("id"), rs.getString("title"), rs.getString("context"),
-                        "/discussions/" + rs.getLong("id")), rs.getTimestamp("matched_at").toInstant())).list();
+    private static int ranked(Query query, String ts, long me, Viewer viewer, Map<Long, Ranked> into) {
+        return ranked(query, ts, me, viewer, into, new long[] {Long.MAX_VALUE});
+    }
+
+    /** Runs a discussion query; keeps each discussion's most recent match and the oldest post read; returns the rows read. */
+    private static int ranked(Query query, String ts, long me, Viewer viewer, Map<Long, Ranked> into, long[] oldest) {
+        List<Ranked> rows = query.bind("ts", ts).bind("viewer", me).bind("admin", viewer.isAdmin())
+                .map((rs, ctx) -> {
+                    long post = rs.getLong("post");
+                    if (post > 0 && post < oldest[0]) {
+                        oldest[0] = post;
+                    }
+                    return new Ranked(new Hit("discussion", rs.getLong("id"), rs.getString("title"), rs.getString("context"),
+                            "/discussions/" + rs.getLong("id")), rs.getTimestamp("matched_at").toInstant());
+                }).list();
         rows.forEach(r -> into.merge(r.hit().id(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
         return rows.size();
     }
