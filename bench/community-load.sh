@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A community page, a large discussion and the site search under load, with 1,000,000 posts on
+# A community page, a large discussion (its first and its last page) and the site search under load, with 1,000,000 posts on
 # top of the demo region, and /health as the ceiling, on the embedded PostgreSQL.
 # Usage: bench/community-load.sh [PEOPLE] [POSTS] [DURATION_SECONDS] [CONNECTIONS...]
 #        (defaults: 100000 people, 1000000 posts, 20 s, 50 and 200 connections)
@@ -43,6 +43,7 @@ curl -sf localhost:$port/health >/dev/null || { echo "the server did not start";
 sql() { psql -X -qAt -h localhost -p "$(sed -n 4p $data/postgres/postmaster.pid)" -U postgres postgres -c "$1"; }
 community=$(sql "SELECT c.id FROM communities c WHERE c.joining = 'open' ORDER BY (SELECT count(*) FROM threads t WHERE t.community_id = c.id) DESC, c.id LIMIT 1")
 discussion=$(sql "SELECT t.id FROM threads t JOIN communities c ON c.id = t.community_id WHERE c.joining = 'open' ORDER BY t.posts DESC, t.id LIMIT 1")
+last_page=$(sql "SELECT greatest(1, (posts + 49) / 50) FROM threads WHERE id = $discussion")
 shape=$out/shape-$people-$posts.txt
 {
   echo "people $(sql "SELECT count(*) FROM people"), communities $(sql "SELECT count(*) FROM communities") ($(sql "SELECT count(*) FROM communities WHERE joining = 'request'") request-to-join),"
@@ -68,14 +69,14 @@ bearer="Authorization: Bearer $token"
 url=http://127.0.0.1:$port
 summary=$out/summary-$label.txt
 : > $summary
-for path in /communities/$community /discussions/$discussion "/search?q=discharge"; do
+for path in /communities/$community /discussions/$discussion "/discussions/$discussion?page=$last_page" "/search?q=discharge"; do
   curl -s -o $out/page.html -w "$path: HTTP %{http_code}, %{size_download} bytes, %{time_total} s" -H "$cookie" "$url$path" | tee -a $summary
   echo ", $(grep -c 'class="convene-post"' $out/page.html || true) posts shown" | tee -a $summary
 done
 
 echo "warming up (the JVM compiles the hot paths during the first tens of thousands of requests)"
 wrk -t2 -c50 -d10s --timeout 10s $url/communities/$community -H "$cookie" >/dev/null
-wrk -t2 -c20 -d10s --timeout 10s $url/discussions/$discussion -H "$cookie" >/dev/null
+wrk -t2 -c20 -d10s --timeout 10s "$url/discussions/$discussion?page=$last_page" -H "$cookie" >/dev/null
 wrk -t2 -c50 -d10s --timeout 10s -s bench/search-rotate.lua $url -- /search "$cookie" >/dev/null
 wrk -t2 -c50 -d10s --timeout 10s -s bench/search-distinct.lua $url -- /api/v1/search "$bearer" >/dev/null
 wrk -t2 -c50 -d10s --timeout 10s $url/api/v1/communities/$community -H "$bearer" >/dev/null
@@ -97,11 +98,12 @@ run() { # name connections wrk-args...
 # Each measured run follows its own /health run, so the ratio compares like with like even when
 # other work on the machine changes the ceiling from minute to minute.
 for c in $connections; do
-  for target in community-page discussion-page search-popular search-distinct api-search-popular api-search-distinct api-community; do
+  for target in community-page discussion-page discussion-last search-popular search-distinct api-search-popular api-search-distinct api-community; do
     run health $c $url/health
     case $target in
       community-page)      run $target $c $url/communities/$community -H "$cookie" ;;
       discussion-page)     run $target $c $url/discussions/$discussion -H "$cookie" ;;
+      discussion-last)     run $target $c "$url/discussions/$discussion?page=$last_page" -H "$cookie" ;;
       search-popular)      run $target $c -s bench/search-rotate.lua $url -- /search "$cookie" ;;
       search-distinct)     run $target $c -s bench/search-distinct.lua $url -- /search "$cookie" ;;
       api-search-popular)  run $target $c -s bench/search-rotate.lua $url -- /api/v1/search "$bearer" ;;
