@@ -124,7 +124,8 @@ public final class CommunitiesApi {
 
     public void discussion(Context ctx) {
         Discussion d = access.readable(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
-        ctx.json(new DiscussionDetail(d, discussions.posts(d.id()), discussions.follows(d.id(), WebContext.viewer(ctx).personId())));
+        ctx.json(new DiscussionDetail(d, discussions.posts(d.id(), Params.queryInt(ctx, "page", 1, 1, Discussions.pages(d))),
+                discussions.follows(d.id(), WebContext.viewer(ctx).personId())));
     }
 
     public void reply(Context ctx) {

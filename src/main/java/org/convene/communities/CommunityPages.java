@@ -14,6 +14,7 @@ import org.convene.people.PeopleApi;
 import org.convene.people.PeoplePages;
 import org.convene.web.Form;
 import org.convene.web.Option;
+import org.convene.web.Paged;
 import org.convene.web.Params;
 import org.convene.web.Templates;
 import org.convene.web.WebContext;
@@ -187,7 +188,8 @@ public final class CommunityPages {
         Map<String, Object> model = new HashMap<>();
         model.put("community", c);
         model.put("discussion", d);
-        model.put("posts", discussions.posts(d.id()));
+        int page = Params.queryInt(ctx, "page", 1, 1, Discussions.pages(d));
+        model.put("posts", new Paged<>(discussions.posts(d.id(), page), page, Discussions.POSTS_PAGE, d.posts(), false));
         model.put("member", access.membership(viewer, c).map(Membership::active).orElse(false));
         model.put("convenes", access.convenes(viewer, c));
         model.put("following", discussions.follows(d.id(), viewer.personId()));
@@ -200,7 +202,7 @@ public final class CommunityPages {
         access.asMember(WebContext.viewer(ctx), d.communityId());
         try {
             Post p = discussions.reply(d.id(), WebContext.ownPersonId(ctx), new PostInput(null, ctx.formParam("body")).validated(false));
-            ctx.redirect("/discussions/" + d.id() + "#post-" + p.id());
+            ctx.redirect("/discussions/" + d.id() + "?page=" + discussions.pageOf(d.id(), p.id()) + "#post-" + p.id());
         } catch (ValidationException e) {
             ctx.status(422);
             showDiscussion(ctx, d, Form.submitted(ctx, e));

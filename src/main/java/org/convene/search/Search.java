@@ -1,6 +1,9 @@
 package org.convene.search;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,7 @@ import org.convene.people.DirectoryQuery;
 import org.convene.people.People;
 import org.convene.people.PersonSummary;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * One search across people, communities, discussions (titles and posts), events, ideas and
@@ -20,6 +24,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class Search {
     /** Results per kind. */
     public static final int PER_KIND = 5;
+    /** The newest posts walked for the latest matches, and the matches taken from them (see {@link #discussions}). */
+    private static final int WINDOW = 2_000;
+    private static final int RECENT_POSTS = 50;
+    /** Older matching posts read in one round (enough that the planner reads a rare word from its index). */
+    private static final int OLDER_POSTS = 200;
     /** Communities whose content the viewer may see (bind :viewer, :admin). */
     private static final String SEES = "(c.joining = 'open' OR :admin OR EXISTS (SELECT 1 FROM community_members m "
             + "WHERE m.community_id = c.id AND m.person_id = :viewer AND m.status = 'active'))";
@@ -48,10 +57,7 @@ public final class Search {
         long me = viewer.personId() == null ? -1L : viewer.personId();
         put(results, "communities", query("SELECT c.id, c.name AS title, c.problem AS context, '/communities/' || c.id AS link FROM communities c "
                 + "WHERE c.search @@ to_tsquery('english', :ts) ORDER BY ts_rank(c.search, to_tsquery('english', :ts)) DESC, c.id", "community", ts, me, viewer));
-        put(results, "discussions", query("SELECT t.id, t.title, c.name AS context, '/discussions/' || t.id AS link FROM threads t "
-                + "JOIN communities c ON c.id = t.community_id WHERE " + SEES + " AND (t.search @@ to_tsquery('english', :ts) "
-                + "OR EXISTS (SELECT 1 FROM posts x WHERE x.thread_id = t.id AND x.search @@ to_tsquery('english', :ts))) "
-                + "ORDER BY t.last_post_at DESC, t.id DESC", "discussion", ts, me, viewer));
+        put(results, "discussions", discussions(ts, me, viewer));
         put(results, "events", query("SELECT e.id, e.title, coalesce(c.name, 'System-wide') AS context, '/events/' || e.id AS link FROM events e "
                 + "LEFT JOIN communities c ON c.id = e.community_id WHERE (e.community_id IS NULL OR " + SEES + ") "
                 + "AND e.search @@ to_tsquery('english', :ts) ORDER BY e.starts_at DESC, e.id DESC", "event", ts, me, viewer));
@@ -61,6 +67,69 @@ public final class Search {
         put(results, "projects", query("SELECT p.id, p.title, p.aim AS context, '/projects/' || p.id AS link FROM projects p "
                 + "WHERE p.search @@ to_tsquery('english', :ts) ORDER BY ts_rank(p.search, to_tsquery('english', :ts)) DESC, p.id", "project", ts, me, viewer));
         return results;
+    }
+
+    /**
+     * Discussions whose title or posts match, the most recent match first: a matching post counts
+     * from when it was written, a matching title from the discussion's last post. Each statement
+     * stays cheap whether the words are common or rare: the 5 latest discussions by title; then
+     * the newest {@value #WINDOW} posts walked newest first, stopping at the
+     * {@value #RECENT_POSTS}th match (enough for a common word, and bounded for any); only when
+     * those matches fall in fewer than 5 discussions, the older matching posts of other
+     * discussions, from the full-text index when the words were rare among the newest posts,
+     * each round finding at least one more discussion.
+     */
+    private List<Hit> discussions(String ts, long me, Viewer viewer) {
+        String visible = " JOIN threads t ON t.id = x.thread_id JOIN communities c ON c.id = t.community_id WHERE " + SEES
+                + " AND x.search @@ to_tsquery('english', :ts)";
+        String columns = "SELECT t.id, t.title, c.name AS context, x.created_at AS matched_at, x.id AS post ";
+        return jdbi.withHandle(h -> {
+            Map<Long, Ranked> found = new HashMap<>();
+            ranked(h.createQuery("SELECT t.id, t.title, c.name AS context, t.last_post_at AS matched_at, 0 AS post FROM threads t "
+                    + "JOIN communities c ON c.id = t.community_id WHERE " + SEES + " AND t.search @@ to_tsquery('english', :ts) "
+                    + "ORDER BY t.last_post_at DESC, t.id DESC LIMIT " + PER_KIND), ts, me, viewer, found);
+            Map<Long, Ranked> byPost = new HashMap<>();
+            long[] oldest = {Long.MAX_VALUE};
+            int recent = ranked(h.createQuery(columns + "FROM (SELECT id, thread_id, created_at, search FROM posts ORDER BY id DESC LIMIT "
+                    + WINDOW + ") x" + visible + " ORDER BY x.id DESC LIMIT " + RECENT_POSTS), ts, me, viewer, byPost, oldest);
+            // Few matches among the newest posts: the words are rare, so their older matches are read from the
+            // full-text index (ordering by an expression keeps the planner from walking the whole table, as it
+            // does for a word its statistics do not know). Many, in fewer than 5 discussions: the planner chooses.
+            String order = recent < RECENT_POSTS ? "x.id + 0" : "x.id";
+            for (boolean more = true; byPost.size() < PER_KIND && more; ) {
+                int rows = ranked(h.createQuery(columns + "FROM posts x" + visible + " AND x.id < :before AND x.thread_id <> ALL(:found) "
+                        + "ORDER BY " + order + " DESC LIMIT " + OLDER_POSTS).bind("before", oldest[0])
+                        .bindArray("found", Long.class, List.copyOf(byPost.keySet())), ts, me, viewer, byPost, oldest);
+                more = rows == OLDER_POSTS;
+            }
+            byPost.values().forEach(r -> found.merge(r.hit().id(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
+            return found.values().stream()
+                    .sorted(Comparator.comparing(Ranked::at).reversed().thenComparing(r -> r.hit().id(), Comparator.reverseOrder()))
+                    .limit(PER_KIND).map(Ranked::hit).toList();
+        });
+    }
+
+    /** A discussion found, and the time of its most recent match. */
+    private record Ranked(Hit hit, Instant at) {
+    }
+
+    private static int ranked(Query query, String ts, long me, Viewer viewer, Map<Long, Ranked> into) {
+        return ranked(query, ts, me, viewer, into, new long[] {Long.MAX_VALUE});
+    }
+
+    /** Runs a discussion query; keeps each discussion's most recent match and the oldest post read; returns the rows read. */
+    private static int ranked(Query query, String ts, long me, Viewer viewer, Map<Long, Ranked> into, long[] oldest) {
+        List<Ranked> rows = query.bind("ts", ts).bind("viewer", me).bind("admin", viewer.isAdmin())
+                .map((rs, ctx) -> {
+                    long post = rs.getLong("post");
+                    if (post > 0 && post < oldest[0]) {
+                        oldest[0] = post;
+                    }
+                    return new Ranked(new Hit("discussion", rs.getLong("id"), rs.getString("title"), rs.getString("context"),
+                            "/discussions/" + rs.getLong("id")), rs.getTimestamp("matched_at").toInstant());
+                }).list();
+        rows.forEach(r -> into.merge(r.hit().id(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
+        return rows.size();
     }
 
     private List<Hit> query(String sql, String kind, String ts, long me, Viewer viewer) {
