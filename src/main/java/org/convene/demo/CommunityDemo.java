@@ -54,7 +54,7 @@ final class CommunityDemo {
         LocalDate day = LocalDate.now().plusWeeks(3).with(java.time.DayOfWeek.THURSDAY);
         Event film = events.create(discharge.id(), facilitator, new EventInput("Film night: the journey home", "film_club",
                 "A short film about one family's discharge, then a conversation.", day.toString(), "18:30", "20:30", "Europe/London",
-                "Leeds Central Library, Room 2", "", 20, 1, "Do you have any access needs?").validated(), null);
+                "Leeds Central Library, Room 2", "", 20, 1, "Do you have any access needs?", null).validated(), null);
         events.register(film.id(), participant, new RegistrationInput(1, "").validated(film));
         for (long m : members.subList(0, Math.min(12, members.size()))) {
             events.register(film.id(), m, new RegistrationInput(0, "").validated(film));
