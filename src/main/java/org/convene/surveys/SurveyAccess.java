@@ -50,7 +50,10 @@ public final class SurveyAccess {
         return survey;
     }
 
-    /** Whether the viewer may change this survey (for showing or hiding the builder's controls). */
+    /**
+     * Whether the viewer may change a survey they may read (for showing or hiding the builder's
+     * controls): programme leads for a cohort's; for an event's, everyone who may read it.
+     */
     public boolean manages(Viewer viewer, Survey survey) {
         return survey.forEvent() || viewer.leadsProgrammes();
     }
