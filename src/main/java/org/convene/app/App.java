@@ -63,10 +63,13 @@ import org.convene.communities.Overviews;
 import org.convene.communities.ResourcePages;
 import org.convene.communities.Resources;
 import org.convene.communities.ResourcesApi;
+import org.convene.events.CalendarFeeds;
 import org.convene.events.EventPages;
+import org.convene.events.EventSurveys;
 import org.convene.events.Events;
 import org.convene.events.EventsApi;
 import org.convene.events.Invitations;
+import org.convene.events.Reminders;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.Ideas;
 import org.convene.ideas.IdeasApi;
@@ -87,6 +90,7 @@ import org.convene.programmes.ProgrammesApi;
 import org.convene.surveys.Distribution;
 import org.convene.surveys.Responses;
 import org.convene.surveys.Results;
+import org.convene.surveys.SurveyAccess;
 import org.convene.surveys.SurveyLinks;
 import org.convene.surveys.Surveys;
 import org.convene.surveys.SurveysApi;
@@ -179,14 +183,17 @@ public final class App implements AutoCloseable {
         CommunitiesApi communitiesApi = new CommunitiesApi(communities, discussions, reference, new Overviews(jdbi, resources));
         ResourcesApi resourcesApi = new ResourcesApi(communities, discussions, resources);
         Events events = new Events(jdbi, config.baseUrl());
-        EventsApi eventsApi = new EventsApi(events, new Invitations(jdbi, config.baseUrl()), communities);
+        EventSurveys eventSurveys = new EventSurveys(events, communities, surveys);
+        SurveyAccess surveyAccess = new SurveyAccess(surveys, eventSurveys);
+        CalendarFeeds calendarFeeds = new CalendarFeeds(jdbi, events, config.baseUrl());
+        EventsApi eventsApi = new EventsApi(events, new Invitations(jdbi, config.baseUrl()), communities, eventSurveys, calendarFeeds);
         Ideas ideas = new Ideas(jdbi, config.baseUrl());
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds,
-                notifications, new Digests(jdbi, config.baseUrl(), notifications));
+                notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()));
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
@@ -201,9 +208,9 @@ public final class App implements AutoCloseable {
                 new TransferPages(templates, peopleImport, organisationsImport, export),
                 new TransferApi(peopleImport, organisationsImport, export),
                 new ProgrammePages(templates, programmes, enrolments, surveys, results, courseChanges, people),
-                new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments, results),
+                new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments, results, surveyAccess),
                 new ProgrammesApi(programmes, enrolments, courseChanges),
-                new SurveysApi(programmes, surveys, distribution, responses, results),
+                new SurveysApi(programmes, surveys, distribution, responses, results, surveyAccess),
                 new ReportPages(templates, new ReportRenderer(new Reports(jdbi, programmes, surveys, results, courseChanges), templates),
                         new ReportData(jdbi, surveys), programmes),
                 new SchemePages(templates, schemes, rounds, schemesApi, people, reference, organisations),
@@ -223,7 +230,8 @@ public final class App implements AutoCloseable {
                 new ResourcePages(templates, communities, discussions, resources, resourcesApi),
                 resourcesApi,
                 new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
-                        .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people),
+                        .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people, eventSurveys,
+                        calendarFeeds),
                 eventsApi,
                 new IdeaPages(templates, ideas, ideasApi, communities, events, people),
                 ideasApi,

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Sessions;
+import org.convene.events.Reminders;
 import org.convene.mail.OutboxDelivery;
 import org.convene.notifications.Digests;
 import org.convene.notifications.Notifications;
@@ -23,7 +24,7 @@ public final class Jobs implements AutoCloseable {
     private final Scheduler scheduler;
 
     public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys, Rounds matching,
-                Notifications notifications, Digests digests) {
+                Notifications notifications, Digests digests, Reminders reminders) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
                         .execute((instance, ctx) -> outbox.deliverDue(200)),
@@ -35,6 +36,8 @@ public final class Jobs implements AutoCloseable {
                         .execute((instance, ctx) -> surveys.run()),
                 Tasks.recurring("matching-rounds", FixedDelay.ofSeconds(60))
                         .execute((instance, ctx) -> matching.runDue()),
+                Tasks.recurring("event-reminders", FixedDelay.ofSeconds(60))
+                        .execute((instance, ctx) -> reminders.sendDue()),
                 Tasks.recurring("purge-sessions", FixedDelay.ofHours(1))
                         .execute((instance, ctx) -> {
                             sessions.purgeExpired();

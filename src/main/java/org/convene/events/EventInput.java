@@ -12,15 +12,53 @@ import org.convene.web.Text;
 /**
  * An event as typed: title, kind (workshop, meeting, social, film_club, other), description, the
  * date with start and end times in its time zone (default Europe/London), a place and/or an online
- * link (https), the capacity in places (empty: no limit), guests one registration may bring (0-10)
- * and an optional registration question (for example, access needs).
+ * link (https), the capacity in places (empty: no limit), guests one registration may bring (0-10),
+ * an optional registration question (for example, access needs) and how many hours before the
+ * start confirmed registrants are reminded (1 to 168; 0 for no reminder; left out: 24).
  */
 public record EventInput(String title, String kind, String description, String date, String startTime, String endTime,
-                         String timeZone, String location, String onlineUrl, Integer capacity, Integer maxGuests, String question) {
+                         String timeZone, String location, String onlineUrl, Integer capacity, Integer maxGuests, String question,
+                         Integer reminderHours) {
     public static final List<String> KINDS = List.of("workshop", "meeting", "social", "film_club", "other");
+    /** Hours before the start that a reminder goes when the host does not say. */
+    public static final int DEFAULT_REMINDER_HOURS = 24;
+    /** The longest lead time: a week. */
+    public static final int MAX_REMINDER_HOURS = 168;
+    /** The lead times the forms offer (0: no reminder); the API takes any whole number of hours from 1 to 168. */
+    public static final List<Integer> REMINDER_CHOICES = List.of(0, 1, 2, 3, 6, 12, 24, 48, 72, 168);
 
     public record Valid(String title, String kind, String description, ZonedDateTime startsAt, ZonedDateTime endsAt, String timeZone,
-                        String location, String onlineUrl, Integer capacity, int maxGuests, String question) {
+                        String location, String onlineUrl, Integer capacity, int maxGuests, String question, Integer reminderHours) {
+    }
+
+    /**
+     * A reminder lead time as given (null: the default, 0: none) checked and made what is stored
+     * (null: no reminder).
+     */
+    public static Integer reminder(Integer hours, Errors errors) {
+        if (hours == null) {
+            return DEFAULT_REMINDER_HOURS;
+        }
+        if (hours == 0) {
+            return null;
+        }
+        if (hours < 1 || hours > MAX_REMINDER_HOURS) {
+            errors.add("reminderHours", "Remind people from 1 to 168 hours (a week) before the event, or choose no reminder");
+            return null;
+        }
+        return hours;
+    }
+
+    /** "24 hours before it starts", "1 week before it starts", or "No reminder". */
+    public static String reminderLabel(Integer hours) {
+        if (hours == null || hours == 0) {
+            return "No reminder";
+        }
+        if (hours % 24 == 0) {
+            int days = hours / 24;
+            return (days == 7 ? "1 week" : days == 1 ? "24 hours" : days + " days") + " before it starts";
+        }
+        return hours + (hours == 1 ? " hour" : " hours") + " before it starts";
     }
 
     public Valid validated() {
@@ -70,8 +108,9 @@ public record EventInput(String title, String kind, String description, String d
         if (q.length() > 300) {
             errors.add("question", "The question must be 300 characters or fewer");
         }
+        Integer remind = reminder(reminderHours, errors);
         errors.throwIfAny();
-        return new Valid(t, k, d, starts, ends, zone.getId(), where, url, capacity, guests, q);
+        return new Valid(t, k, d, starts, ends, zone.getId(), where, url, capacity, guests, q, remind);
     }
 
     private ZoneId zone(Errors errors) {

@@ -17,7 +17,8 @@ import org.convene.web.WebContext;
 /**
  * Pages for events: upcoming events with their places ("19/50"), creating one (in a community or
  * system-wide), an event with registering, the waitlist and cancelling, and for its host the
- * registrations with check-in, the CSV export and the calendar file.
+ * registrations with check-in, the CSV export, the calendar file, the reminder's lead time and the
+ * follow-up survey; and the viewer's personal calendar feed (its page, and the feed itself).
  */
 public final class EventPages {
     private final Templates templates;
@@ -28,10 +29,13 @@ public final class EventPages {
     private final String baseUrl;
     private final java.util.function.Supplier<List<Option>> cohorts;
     private final org.convene.people.People people;
+    private final EventSurveys surveys;
+    private final CalendarFeeds feeds;
 
     /** @param cohorts the cohorts the programme team may invite (value: id, label: programme and cohort) */
     public EventPages(Templates templates, Events events, EventsApi api, Communities communities, String baseUrl,
-                      java.util.function.Supplier<List<Option>> cohorts, org.convene.people.People people) {
+                      java.util.function.Supplier<List<Option>> cohorts, org.convene.people.People people, EventSurveys surveys,
+                      CalendarFeeds feeds) {
         this.templates = templates;
         this.events = events;
         this.api = api;
@@ -40,6 +44,14 @@ public final class EventPages {
         this.baseUrl = baseUrl;
         this.cohorts = cohorts;
         this.people = people;
+        this.surveys = surveys;
+        this.feeds = feeds;
+    }
+
+    /** The lead times the forms offer, as options (value: hours, 0 for none). */
+    static List<Option> reminderChoices() {
+        return EventInput.REMINDER_CHOICES.stream().map(h -> new Option(String.valueOf(h), h == 0 ? "No reminder"
+                : EventInput.reminderLabel(h).replace(" before it starts", " before"))).toList();
     }
 
     /** Adds a co-host named by the email address in their directory entry. */
@@ -73,7 +85,8 @@ public final class EventPages {
     public void newForm(Context ctx) {
         Long community = community(ctx);
         access.mayCreate(WebContext.viewer(ctx), community);
-        form(ctx, community, Form.of(Map.of("kind", "workshop", "timeZone", "Europe/London", "maxGuests", "0")));
+        form(ctx, community, Form.of(Map.of("kind", "workshop", "timeZone", "Europe/London", "maxGuests", "0",
+                "reminderHours", String.valueOf(EventInput.DEFAULT_REMINDER_HOURS))));
     }
 
     public void create(Context ctx) {
@@ -103,7 +116,8 @@ public final class EventPages {
     private static EventInput input(Context ctx) {
         return new EventInput(ctx.formParam("title"), ctx.formParam("kind"), ctx.formParam("description"), ctx.formParam("date"),
                 ctx.formParam("startTime"), ctx.formParam("endTime"), ctx.formParam("timeZone"), ctx.formParam("location"),
-                ctx.formParam("onlineUrl"), number(ctx.formParam("capacity")), number(ctx.formParam("maxGuests")), ctx.formParam("question"));
+                ctx.formParam("onlineUrl"), number(ctx.formParam("capacity")), number(ctx.formParam("maxGuests")), ctx.formParam("question"),
+                number(ctx.formParam("reminderHours")));
     }
 
     /** A whole number typed into a form; something else becomes -1, which validation refuses with its message. */
@@ -124,6 +138,7 @@ public final class EventPages {
         model.put("form", form);
         model.put("kinds", List.of(new Option("workshop", "Workshop"), new Option("meeting", "Meeting"), new Option("social", "Social (a party)"),
                 new Option("film_club", "Film club"), new Option("other", "Other")));
+        model.put("reminders", reminderChoices());
         templates.page(ctx, "events/new.jte", model);
     }
 
@@ -132,6 +147,10 @@ public final class EventPages {
     }
 
     private void showEvent(Context ctx, Event e, Form form, Form cohost) {
+        showEvent(ctx, e, form, cohost, Form.of(Map.of("reminderHours", String.valueOf(e.reminderHours() == null ? 0 : e.reminderHours()))));
+    }
+
+    private void showEvent(Context ctx, Event e, Form form, Form cohost, Form reminder) {
         Viewer viewer = WebContext.viewer(ctx);
         EventsApi.Detail detail = api.detail(viewer, e);
         Map<String, Object> model = new HashMap<>();
@@ -140,7 +159,73 @@ public final class EventPages {
         model.put("cohorts", detail.runs() && viewer.inProgrammeTeam() ? cohorts.get() : List.of());
         model.put("form", form);
         model.put("cohost", cohost);
+        model.put("reminder", reminder);
+        model.put("reminders", reminderChoices());
+        model.put("survey", detail.runs() ? surveys.of(e.id()).orElse(null) : null);
         templates.page(ctx, "events/event.jte", model);
+    }
+
+    /** Changes the reminder's lead time (the people who run the event). */
+    public void reminder(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        try {
+            Integer hours = number(ctx.formParam("reminderHours"));
+            Event changed = api.setReminder(e, hours == null ? 0 : hours);
+            WebContext.flash(ctx, changed.reminderHours() == null ? "No reminder will be sent"
+                    : "Reminders will go " + changed.reminderText());
+            ctx.redirect("/events/" + e.id() + "#reminder");
+        } catch (ValidationException ex) {
+            ctx.status(422);
+            showEvent(ctx, e, Form.empty(), Form.empty(), Form.submitted(ctx, ex));
+        }
+    }
+
+    /** Adds the follow-up survey from the template and opens its builder. */
+    public void addFollowUp(Context ctx) {
+        long id = Params.pathId(ctx, "id");
+        try {
+            org.convene.surveys.Survey survey = surveys.attach(WebContext.viewer(ctx), id, null, "true".equals(ctx.formParam("anonymous")));
+            WebContext.flash(ctx, "Follow-up survey added: it opens when the event ends. You can change its questions until then.");
+            ctx.redirect("/surveys/" + survey.id());
+        } catch (ConflictException ex) {
+            WebContext.flash(ctx, ex.getMessage());
+            ctx.redirect("/events/" + id + "#follow-up");
+        }
+    }
+
+    // The personal calendar feed
+
+    /** The viewer's feed address, how to subscribe to it, and resetting it. */
+    public void calendar(Context ctx) {
+        Long person = WebContext.viewer(ctx).personId();
+        Map<String, Object> model = new HashMap<>();
+        model.put("feed", person == null ? null : feeds.of(person));
+        model.put("pastDays", CalendarFeeds.PAST_DAYS);
+        templates.page(ctx, "events/calendar.jte", model);
+    }
+
+    public void resetCalendar(Context ctx) {
+        feeds.reset(WebContext.ownPersonId(ctx));
+        WebContext.flash(ctx, "Your calendar address has changed: the old one no longer works. Subscribe to the new one below.");
+        ctx.redirect("/events/calendar");
+    }
+
+    /**
+     * The feed itself, for calendar apps, which cannot sign in: it answers only to a current token
+     * and, to anything else, 404 with a plain message (nothing says whose it was or that it existed).
+     */
+    public void feed(Context ctx) {
+        String token = ctx.pathParam("token");
+        java.util.Optional<Long> person = feeds.owner(token);
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (person.isEmpty()) {
+            ctx.status(404).contentType("text/plain; charset=utf-8")
+                    .result("This calendar address is not valid: it may have been reset. Get the current one from the Calendar feed page in Convene.\n");
+            return;
+        }
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.header("Content-Disposition", "inline; filename=\"convene.ics\"");
+        ctx.contentType("text/calendar; charset=utf-8").result(feeds.calendar(person.get()));
     }
 
     public void register(Context ctx) {

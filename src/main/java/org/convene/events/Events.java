@@ -65,7 +65,7 @@ public final class Events {
         return jdbi.withHandle(h -> find(h, id));
     }
 
-    private static Optional<Event> find(Handle h, long id) {
+    static Optional<Event> find(Handle h, long id) {
         return h.createQuery(SELECT + "WHERE e.id = :id").bind("id", id).map((rs, ctx) -> event(rs)).findOne();
     }
 
@@ -76,23 +76,40 @@ public final class Events {
     public Event create(Long community, long host, EventInput.Valid input, Long by) {
         long id = jdbi.inTransaction(h -> {
             long created = h.createUpdate("INSERT INTO events (community_id, title, kind, description, starts_at, ends_at, "
-                        + "time_zone, location, online_url, capacity, max_guests, question, host_id, created_by) VALUES (:c, :title, :kind, "
-                        + ":description, :starts, :ends, :zone, :location, :url, :capacity, :guests, :question, :host, :by)")
+                        + "time_zone, location, online_url, capacity, max_guests, question, host_id, created_by, reminder_hours) VALUES (:c, "
+                        + ":title, :kind, :description, :starts, :ends, :zone, :location, :url, :capacity, :guests, :question, :host, :by, :remind)")
                 .bind("c", community).bind("title", input.title()).bind("kind", input.kind()).bind("description", input.description())
                 .bind("starts", input.startsAt().toOffsetDateTime()).bind("ends", input.endsAt().toOffsetDateTime())
                 .bind("zone", input.timeZone()).bind("location", input.location()).bind("url", input.onlineUrl())
                 .bind("capacity", input.capacity()).bind("guests", input.maxGuests()).bind("question", input.question())
-                .bind("host", host).bind("by", by).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("host", host).bind("by", by).bind("remind", input.reminderHours())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             Activities.record(h, Activity.event(community, created, host, input.title(), input.description()));
             return created;
         });
         return get(id);
     }
 
+    /**
+     * Changes how long before the start confirmed registrants are reminded (null: no reminder).
+     * Registrations already reminded are not reminded again.
+     */
+    public Event setReminder(long eventId, Integer hours) {
+        int changed = jdbi.withHandle(h -> h.createUpdate("UPDATE events SET reminder_hours = :hours WHERE id = :e")
+                .bind("hours", hours).bind("e", eventId).execute());
+        if (changed == 0) {
+            throw missing(eventId);
+        }
+        return get(eventId);
+    }
+
     /** Registers (or registers again after cancelling): confirmed if the places fit, else on the waitlist. */
     public Registration register(long eventId, long person, RegistrationInput.Valid input) {
         return jdbi.inTransaction(h -> {
             Event e = lock(h, eventId);
+            if (e.over()) {
+                throw new ConflictException("This event is over, so it no longer takes registrations");
+            }
             Optional<Registration> existing = registration(h, eventId, person);
             if (existing.isPresent() && !Registration.CANCELLED.equals(existing.get().status())) {
                 throw new ConflictException("You are already registered for this event (" + existing.get().status() + ")");
@@ -146,6 +163,37 @@ public final class Events {
         return promoted;
     }
 
+    /** An event in someone's calendar: their registration's status (or null) and whether they host or co-host it. */
+    public record Attending(Event event, String status, boolean hosts, boolean cohosts) {
+    }
+
+    /**
+     * The events in a person's calendar: those they are registered for (confirmed or waitlisted;
+     * cancelled ones drop out), host or co-host, that ended at most {@code pastDays} days ago, the
+     * soonest first (at most 1,000).
+     */
+    public List<Attending> calendarOf(long person, int pastDays) {
+        return jdbi.withHandle(h -> {
+            List<Event> list = h.createQuery(SELECT + "WHERE e.ends_at > now() - make_interval(days => :days) AND (e.host_id = :p "
+                            + "OR EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.person_id = :p AND r.status <> 'cancelled') "
+                            + "OR EXISTS (SELECT 1 FROM event_cohosts k WHERE k.event_id = e.id AND k.person_id = :p)) "
+                            + "ORDER BY e.starts_at, e.id LIMIT 1000")
+                    .bind("p", person).bind("days", pastDays).map((rs, ctx) -> event(rs)).list();
+            if (list.isEmpty()) {
+                return List.of();
+            }
+            Long[] ids = list.stream().map(Event::id).toArray(Long[]::new);
+            java.util.Map<Long, String> status = new java.util.HashMap<>();
+            h.createQuery("SELECT event_id, status FROM registrations WHERE person_id = :p AND status <> 'cancelled' AND event_id = ANY(:ids)")
+                    .bind("p", person).bind("ids", ids).map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(en -> status.put(en.getKey(), en.getValue()));
+            java.util.Set<Long> cohosted = new java.util.HashSet<>(h.createQuery("SELECT event_id FROM event_cohosts WHERE person_id = :p "
+                    + "AND event_id = ANY(:ids)").bind("p", person).bind("ids", ids).mapTo(Long.class).list());
+            return list.stream().map(e -> new Attending(e, status.get(e.id()), Long.valueOf(person).equals(e.hostId()),
+                    cohosted.contains(e.id()))).toList();
+        });
+    }
+
     private static final String REGISTRATIONS = "SELECT r.*, p.full_name, p.email FROM registrations r JOIN people p ON p.id = r.person_id ";
 
     public List<Registration> registrations(long eventId) {
@@ -194,10 +242,7 @@ public final class Events {
                 organisers.add(event.hostId());
             }
             h.createUpdate("INSERT INTO event_cohosts (event_id, person_id) VALUES (:e, :p)").bind("e", event.id()).bind("p", person).execute();
-            for (long other : organisers) {
-                org.convene.ties.Ties.record(h, new org.convene.ties.TieInput(person, other, org.convene.ties.TieKind.COLLABORATE.code(), "event",
-                        "event:" + event.id(), "Organised " + event.title() + " together", null).validated("event"), by);
-            }
+            org.convene.ties.Ties.collaborated(h, person, organisers, "event", "event:" + event.id(), "Organised " + event.title() + " together", by);
         });
         return cohostNames(event.id());
     }
@@ -240,7 +285,8 @@ public final class Events {
         return new Event(rs.getLong("id"), Rows.nullableLong(rs, "community_id"), rs.getString("community_name"), rs.getString("title"),
                 rs.getString("kind"), rs.getString("description"), Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at"),
                 rs.getString("time_zone"), rs.getString("location"), rs.getString("online_url"), capacity, rs.getInt("max_guests"),
-                rs.getString("question"), Rows.nullableLong(rs, "host_id"), rs.getString("host_name"), rs.getInt("taken"), rs.getInt("waiting"));
+                rs.getString("question"), Rows.nullableLong(rs, "host_id"), rs.getString("host_name"), rs.getInt("taken"), rs.getInt("waiting"),
+                rs.getObject("reminder_hours") == null ? null : rs.getInt("reminder_hours"));
     }
 
     private static Registration registration(ResultSet rs) throws SQLException {

@@ -10,7 +10,11 @@ import org.convene.web.Json;
 import org.convene.web.Params;
 import org.convene.web.WebContext;
 
-/** /api/v1/events: events with capacity, guests and a waitlist; registering, cancelling, check-in. */
+/**
+ * /api/v1/events: events with capacity, guests and a waitlist; registering, cancelling, check-in;
+ * the reminder's lead time and the follow-up survey (for the people who run the event); and
+ * /api/v1/my/calendar, the viewer's personal calendar feed.
+ */
 public final class EventsApi {
     /** An event as one viewer sees it: their registration (or null) and whether they run it. */
     public record Detail(Event event, String when, List<String> cohosts, Registration registration, boolean runs) {
@@ -26,14 +30,62 @@ public final class EventsApi {
     public record InviteInput(Long community, Long cohort) {
     }
 
+    /** PUT /events/{id}/reminder: hours before the start (1 to 168), or 0 for no reminder. */
+    public record ReminderInput(Integer hours) {
+    }
+
+    /** POST /events/{id}/survey: the follow-up's title (default "How was ...?") and whether it is anonymous (default true). */
+    public record FollowUpInput(String title, Boolean anonymous) {
+    }
+
     private final Events events;
     private final Invitations invitations;
     private final EventAccess access;
+    private final EventSurveys surveys;
+    private final CalendarFeeds feeds;
 
-    public EventsApi(Events events, Invitations invitations, Communities communities) {
+    public EventsApi(Events events, Invitations invitations, Communities communities, EventSurveys surveys, CalendarFeeds feeds) {
         this.events = events;
         this.invitations = invitations;
         this.access = new EventAccess(events, communities);
+        this.surveys = surveys;
+        this.feeds = feeds;
+    }
+
+    public void reminder(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        ReminderInput input = Json.read(ctx, ReminderInput.class);
+        if (input.hours() == null) {
+            throw new ValidationException("How long before", Map.of("hours", "Give the hours before the event (1 to 168), or 0 for no reminder"));
+        }
+        ctx.json(setReminder(e, input.hours()));
+    }
+
+    Event setReminder(Event e, int hours) {
+        org.convene.errors.Errors errors = new org.convene.errors.Errors();
+        Integer stored = EventInput.reminder(hours, errors);
+        errors.throwIfAny();
+        return events.setReminder(e.id(), stored);
+    }
+
+    public void followUp(Context ctx) {
+        Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        ctx.json(surveys.detail(surveys.of(e.id())
+                .orElseThrow(() -> new org.convene.errors.NotFoundException("Event " + e.id() + " has no follow-up survey"))));
+    }
+
+    public void addFollowUp(Context ctx) {
+        FollowUpInput input = Json.read(ctx, FollowUpInput.class);
+        ctx.status(201).json(surveys.detail(surveys.attach(WebContext.viewer(ctx), Params.pathId(ctx, "id"), input.title(),
+                input.anonymous())));
+    }
+
+    public void myCalendar(Context ctx) {
+        ctx.json(feeds.of(WebContext.ownPersonId(ctx)));
+    }
+
+    public void resetCalendar(Context ctx) {
+        ctx.json(feeds.reset(WebContext.ownPersonId(ctx)));
     }
 
     /** A co-host to add, by person id. */

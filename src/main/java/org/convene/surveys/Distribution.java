@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens surveys when they are due, invites the cohort by email with a personal link, reminds
+ * Opens surveys when they are due, invites the cohort (for an event's follow-up, the people who
+ * came to the event) by email with a personal link, reminds
  * people who have not answered, and closes surveys at their closing time. Each step is one
  * transaction with its emails queued in the outbox, so a crash sends nothing twice and loses
  * nothing; rows are claimed with SKIP LOCKED, so several instances can run it at once.
@@ -64,6 +65,10 @@ public final class Distribution {
             if (!survey.editable()) {
                 throw new org.convene.errors.ConflictException("This survey is already " + survey.statusLabel().toLowerCase());
             }
+            if (survey.forEvent() && h.createQuery("SELECT ends_at > now() FROM events WHERE id = :e").bind("e", survey.eventId())
+                    .mapTo(Boolean.class).one()) {
+                throw new org.convene.errors.ConflictException("A follow-up survey opens when the event has ended");
+            }
             h.createQuery("SELECT id FROM surveys WHERE id = :id FOR UPDATE").bind("id", surveyId).mapTo(Long.class).one();
             h.createUpdate("UPDATE surveys SET opens_at = now(), status = 'scheduled', "
                             + "closes_at = CASE WHEN closes_at IS NOT NULL AND closes_at <= now() THEN NULL ELSE closes_at END WHERE id = :id")
@@ -103,6 +108,9 @@ public final class Distribution {
      * surveys, everyone enrolled. Returns how many invitations were emailed.
      */
     private int invite(Handle h, Survey survey) {
+        if (survey.forEvent()) {
+            return inviteAttendees(h, survey);
+        }
         long surveyId = survey.id();
         boolean attendanceTaken = survey.moduleId() != null && h.createQuery("SELECT EXISTS (SELECT 1 FROM attendance WHERE module_id = :m)")
                 .bind("m", survey.moduleId()).mapTo(Boolean.class).one();
@@ -115,6 +123,32 @@ public final class Distribution {
                         + "(SELECT p.full_name FROM people p WHERE p.id = person_id)")
                 .bind("survey", surveyId).bind("cohort", survey.cohortId()).bind("attendance", attendanceTaken)
                 .bind("module", survey.moduleId())
+                .map((rs, ctx) -> new Invitee(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        int emailed = 0;
+        for (Invitee person : invited) {
+            if (person.email() != null && !person.email().isBlank()) {
+                Outbox.enqueue(h, person.email(), survey.title(), invitation(survey, person, false));
+                emailed++;
+            }
+        }
+        return emailed;
+    }
+
+    /**
+     * Invites the people who came to an event and have no invitation yet: those checked in, or,
+     * when nobody was checked in, everyone with a confirmed place (never the waitlist or those who
+     * cancelled). The invitation's unique key makes it once per person, whoever runs this.
+     */
+    private int inviteAttendees(Handle h, Survey survey) {
+        boolean checkedIn = h.createQuery("SELECT EXISTS (SELECT 1 FROM registrations WHERE event_id = :e AND status = 'confirmed' "
+                + "AND checked_in_at IS NOT NULL)").bind("e", survey.eventId()).mapTo(Boolean.class).one();
+        List<Invitee> invited = h.createQuery("INSERT INTO survey_invitations (survey_id, person_id, last_emailed_at) "
+                        + "SELECT :survey, r.person_id, now() FROM registrations r WHERE r.event_id = :event AND r.status = 'confirmed' "
+                        + "AND (NOT :checkedIn OR r.checked_in_at IS NOT NULL) "
+                        + "ON CONFLICT (survey_id, person_id) DO NOTHING "
+                        + "RETURNING id, (SELECT p.email FROM people p WHERE p.id = person_id), "
+                        + "(SELECT p.full_name FROM people p WHERE p.id = person_id)")
+                .bind("survey", survey.id()).bind("event", survey.eventId()).bind("checkedIn", checkedIn)
                 .map((rs, ctx) -> new Invitee(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         int emailed = 0;
         for (Invitee person : invited) {
@@ -159,16 +193,19 @@ public final class Distribution {
 
     private String invitation(Survey survey, Invitee person, boolean reminder) {
         String closes = survey.closesAt() == null ? "" : "It closes on " + org.convene.web.Html.dateTime(survey.closesAt()) + ".\n\n";
+        String audience = survey.audience();
         String privacy = survey.anonymous()
-                ? "Your answers are anonymous: the programme team sees only totals from five or more people, never your own answers.\n\n"
-                : "The programme team can see your answers with your name.\n\n";
+                ? "Your answers are anonymous: " + audience + " see" + (survey.forEvent() ? "" : "s")
+                        + " only totals from five or more people, never your own answers.\n\n"
+                : Character.toUpperCase(audience.charAt(0)) + audience.substring(1) + " can see your answers with your name.\n\n";
         return "Dear " + person.name() + ",\n\n"
                 + (reminder ? "We have not had your answers yet. " : "")
+                + (survey.forEvent() ? "Thank you for coming to " + survey.eventTitle() + ". " : "")
                 + "Please tell us what you think: \"" + survey.title() + "\". It takes about five minutes, "
                 + "and you can save your answers and come back to them.\n\n"
                 + "Your personal link (please do not share it):\n" + link(person.invitationId()) + "\n\n"
                 + closes + privacy
-                + "Thank you,\nThe programme team";
+                + "Thank you,\n" + (survey.forEvent() ? "The hosts of " + survey.eventTitle() : "The programme team");
     }
 
     private record Invitee(long invitationId, String email, String name) {

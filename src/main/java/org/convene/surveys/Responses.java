@@ -82,7 +82,7 @@ public final class Responses {
         return found;
     }
 
-    /** The surveys a person has been invited to, newest first, with whether they have answered. */
+    /** The surveys a person has been invited to, newest first, with whether they have answered and what they are from (a cohort or an event). */
     public record Invited(Survey survey, long invitationId, Instant submittedAt, String cohort) {
     }
 
@@ -95,8 +95,9 @@ public final class Responses {
                 Instant submitted = h.createQuery("SELECT submitted_at FROM survey_responses WHERE invitation_id = :i")
                         .bind("i", row[0]).map((rs, ctx) -> Rows.instant(rs, "submitted_at")).findOne().orElse(null);
                 Survey survey = Surveys.get(h, row[1]);
-                String cohort = h.createQuery("SELECT p.title || ': ' || c.name FROM cohorts c JOIN programmes p ON p.id = c.programme_id "
-                        + "WHERE c.id = :c").bind("c", survey.cohortId()).mapTo(String.class).one();
+                String cohort = survey.forEvent() ? "Event: " + survey.eventTitle()
+                        : h.createQuery("SELECT p.title || ': ' || c.name FROM cohorts c JOIN programmes p ON p.id = c.programme_id "
+                                + "WHERE c.id = :c").bind("c", survey.cohortId()).mapTo(String.class).one();
                 result.add(new Invited(survey, row[0], submitted, cohort));
             }
             return result;

@@ -9,7 +9,9 @@ public enum SurveyKind {
     MODULE_FEEDBACK("module_feedback", "Module feedback"),
     BASELINE("baseline", "Baseline (start of programme)"),
     END("end", "End of programme"),
-    CUSTOM("custom", "Other survey");
+    CUSTOM("custom", "Other survey"),
+    /** An event's follow-up: belongs to the event (not a cohort), opens when the event ends. */
+    EVENT_FOLLOWUP("event_followup", "Event follow-up");
 
     private final String code;
     private final String label;

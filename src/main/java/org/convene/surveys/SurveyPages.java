@@ -26,8 +26,15 @@ import org.convene.web.Params;
 import org.convene.web.Templates;
 import org.convene.web.WebContext;
 
-/** The survey builder and its schedule (programme team), and answering a survey (participants). */
+/**
+ * The survey builder and its schedule (programme team; for an event's follow-up, the people who
+ * run the event), and answering a survey (participants).
+ */
 public final class SurveyPages {
+    /** What a survey belongs to, as its pages link back to it: a cohort, or an event. */
+    public record Owner(String name, String href) {
+    }
+
     private final Templates templates;
     private final Surveys surveys;
     private final Responses responses;
@@ -36,9 +43,10 @@ public final class SurveyPages {
     private final Programmes programmes;
     private final Enrolments enrolments;
     private final Results results;
+    private final SurveyAccess access;
 
     public SurveyPages(Templates templates, Surveys surveys, Responses responses, Distribution distribution, SurveyLinks links,
-                       Programmes programmes, Enrolments enrolments, Results results) {
+                       Programmes programmes, Enrolments enrolments, Results results, SurveyAccess access) {
         this.templates = templates;
         this.surveys = surveys;
         this.responses = responses;
@@ -47,6 +55,15 @@ public final class SurveyPages {
         this.programmes = programmes;
         this.enrolments = enrolments;
         this.results = results;
+        this.access = access;
+    }
+
+    private Owner owner(Survey survey) {
+        if (survey.forEvent()) {
+            return new Owner(survey.eventTitle(), "/events/" + survey.eventId() + "#follow-up");
+        }
+        Cohort cohort = programmes.cohort(survey.cohortId());
+        return new Owner(cohort.programmeTitle() + ": " + cohort.name(), "/cohorts/" + cohort.id() + "#surveys");
     }
 
     // Creating a survey
@@ -80,14 +97,15 @@ public final class SurveyPages {
     // The builder
 
     public void show(Context ctx) {
-        Survey survey = surveys.get(Params.pathId(ctx, "id"));
+        Survey survey = access.read(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         builder(ctx, survey, Form.of(Map.of("kind", "likert")), scheduleForm(survey));
     }
 
     private void builder(Context ctx, Survey survey, Form questionForm, Form schedule) {
         Map<String, Object> model = new HashMap<>();
         model.put("survey", survey);
-        model.put("cohort", programmes.cohort(survey.cohortId()));
+        model.put("owner", owner(survey));
+        model.put("manage", access.manages(WebContext.viewer(ctx), survey));
         model.put("questions", surveys.questions(survey.id()));
         model.put("form", questionForm);
         model.put("schedule", schedule);
@@ -110,7 +128,7 @@ public final class SurveyPages {
     }
 
     public void addQuestion(Context ctx) {
-        Survey survey = surveys.get(Params.pathId(ctx, "id"));
+        Survey survey = access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         try {
             surveys.addQuestion(survey.id(), questionInput(ctx).validated());
             WebContext.flash(ctx, "Question added");
@@ -122,7 +140,7 @@ public final class SurveyPages {
     }
 
     public void editQuestionForm(Context ctx) {
-        Question q = surveys.question(Params.pathId(ctx, "id"));
+        Question q = access.manageQuestion(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         Map<String, String> v = new HashMap<>();
         v.put("kind", q.kind().code());
         v.put("prompt", q.prompt());
@@ -135,7 +153,7 @@ public final class SurveyPages {
     }
 
     public void updateQuestion(Context ctx) {
-        Question q = surveys.question(Params.pathId(ctx, "id"));
+        Question q = access.manageQuestion(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         try {
             surveys.updateQuestion(q.id(), questionInput(ctx).validated());
             WebContext.flash(ctx, "Question saved");
@@ -151,14 +169,14 @@ public final class SurveyPages {
     }
 
     public void deleteQuestion(Context ctx) {
-        Question q = surveys.question(Params.pathId(ctx, "id"));
+        Question q = access.manageQuestion(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         surveys.deleteQuestion(q.id());
         WebContext.flash(ctx, "Question removed");
         ctx.redirect("/surveys/" + q.surveyId() + "#questions");
     }
 
     public void moveQuestion(Context ctx) {
-        Question q = surveys.question(Params.pathId(ctx, "id"));
+        Question q = access.manageQuestion(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         String direction = ctx.formParam("direction");
         if (!"up".equals(direction) && !"down".equals(direction)) {
             throw new BadRequestException("Move a question up or down");
@@ -176,7 +194,7 @@ public final class SurveyPages {
     // Its life
 
     public void schedule(Context ctx) {
-        Survey survey = surveys.get(Params.pathId(ctx, "id"));
+        Survey survey = access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         Map<String, String> errors = new LinkedHashMap<>();
         // Once a survey has opened, the form no longer offers its opening time (it stays as it was).
         Instant opens = survey.editable() || survey.opensAt() == null
@@ -235,14 +253,14 @@ public final class SurveyPages {
     }
 
     public void openNow(Context ctx) {
-        Survey survey = surveys.get(Params.pathId(ctx, "id"));
+        Survey survey = access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         int emailed = distribution.openNow(survey.id());
         WebContext.flash(ctx, "The survey is open. " + emailed + (emailed == 1 ? " invitation is" : " invitations are") + " on the way.");
         ctx.redirect("/surveys/" + survey.id());
     }
 
     public void close(Context ctx) {
-        Survey survey = surveys.close(Params.pathId(ctx, "id"));
+        Survey survey = surveys.close(access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id")).id());
         WebContext.flash(ctx, "The survey is closed: " + survey.submitted() + " responses");
         ctx.redirect("/surveys/" + survey.id());
     }
@@ -251,11 +269,11 @@ public final class SurveyPages {
 
     /** Module results: response rate, every item's distribution, comments by theme with sentiment, trends across modules. */
     public void results(Context ctx) {
-        Survey survey = surveys.get(Params.pathId(ctx, "id"));
+        Survey survey = access.read(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         Results.SurveyResults r = results.of(survey.id());
         Map<String, List<Results.TrendPoint>> trends = survey.kind() == SurveyKind.MODULE_FEEDBACK && !r.withheld()
                 ? results.trends(survey.cohortId()) : Map.of();
-        templates.page(ctx, "surveys/results.jte", Map.of("view", ResultsView.of(r, trends), "cohort", programmes.cohort(survey.cohortId())));
+        templates.page(ctx, "surveys/results.jte", Map.of("view", ResultsView.of(r, trends), "owner", owner(survey)));
     }
 
     // Answering
@@ -377,7 +395,7 @@ public final class SurveyPages {
         Survey survey = surveys.get(invitation.surveyId());
         Responses.Draft draft = responses.draft(invitation.id());
         Map<Long, Responses.Answer> shown = submitted != null ? submitted : draft.answers();
-        List<Enrolment> cohort = enrolments.list(survey.cohortId()).stream()
+        List<Enrolment> cohort = survey.forEvent() ? List.of() : enrolments.list(survey.cohortId()).stream()
                 .filter(e -> e.personId() != invitation.personId() && !"withdrawn".equals(e.status())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("survey", survey);

@@ -47,6 +47,16 @@ public final class SurveyTemplates {
             new Item("new_connections", QuestionKind.CONNECTIONS, "Who did you make a new working connection with at this module?",
                     "Choose people from your cohort or the directory. They are added to the network of who knows whom.", List.of(), false, false));
 
+    /** An event's follow-up: a 1-5 rating of the event, whether they would come again, what worked and what to change. */
+    public static final List<Item> EVENT_FOLLOWUP = List.of(
+            Item.likert("worth_it", "Overall, the event was worth my time"),
+            new Item("come_again", QuestionKind.LIKERT, "I would come to another event like this", "", List.of(), false, false),
+            new Item("went_well", QuestionKind.TEXT, "What worked well?", "", List.of(), false, false),
+            new Item("even_better_if", QuestionKind.TEXT, "What would you change next time?", "", List.of(), false, false));
+
+    /** How long an event's follow-up stays open after the event ends. */
+    public static final Duration EVENT_FOLLOWUP_WINDOW = Duration.ofDays(14);
+
     private SurveyTemplates() {
     }
 
@@ -68,15 +78,18 @@ public final class SurveyTemplates {
                         "Choose people from your cohort or the directory.", List.of(), false, false));
                 yield items;
             }
+            case EVENT_FOLLOWUP -> EVENT_FOLLOWUP;
             case CUSTOM -> List.of();
         };
     }
 
+    /** A ready-made title; for module feedback the module's number and title, for an event's follow-up the event's title as {@code moduleTitle}. */
     public static String title(SurveyKind kind, Integer modulePosition, String moduleTitle) {
         return switch (kind) {
             case MODULE_FEEDBACK -> "Feedback on module " + modulePosition + ": " + moduleTitle;
             case BASELINE -> "Before the programme: where you are starting from";
             case END -> "End of the programme: looking back";
+            case EVENT_FOLLOWUP -> "How was " + moduleTitle + "?";
             case CUSTOM -> "Survey";
         };
     }

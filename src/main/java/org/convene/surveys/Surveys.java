@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.convene.db.Rows;
 import org.convene.errors.ConflictException;
 import org.convene.errors.NotFoundException;
@@ -14,11 +15,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Surveys and their items: the builder's data, and the survey's life from draft to closed. */
 public final class Surveys {
-    private static final String SURVEY = "SELECT s.id, s.cohort_id, s.module_id, m.position AS module_position, m.title AS module_title, "
-            + "s.kind, s.title, s.intro, s.anonymous, s.status, s.opens_at, s.closes_at, s.remind_after_days, s.max_reminders, "
+    private static final String SURVEY = "SELECT s.id, s.cohort_id, s.event_id, ev.title AS event_title, s.module_id, "
+            + "m.position AS module_position, m.title AS module_title, s.kind, s.title, s.intro, s.anonymous, s.status, s.opens_at, s.closes_at, s.remind_after_days, s.max_reminders, "
             + "(SELECT count(*) FROM survey_invitations i WHERE i.survey_id = s.id) AS invited, "
             + "(SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id AND r.submitted_at IS NOT NULL) AS submitted "
-            + "FROM surveys s LEFT JOIN modules m ON m.id = s.module_id ";
+            + "FROM surveys s LEFT JOIN modules m ON m.id = s.module_id LEFT JOIN events ev ON ev.id = s.event_id ";
     private static final String QUESTION = "SELECT id, survey_id, position, code, kind, prompt, hint, options, required, then_test "
             + "FROM survey_questions ";
 
@@ -60,6 +61,10 @@ public final class Surveys {
             throw new ValidationException("Module feedback surveys are made with their module",
                     Map.of("kind", "Module feedback surveys are made when a module is added"));
         }
+        if (kind == SurveyKind.EVENT_FOLLOWUP) {
+            throw new ValidationException("Event follow-ups are made from their event",
+                    Map.of("kind", "An event's follow-up survey is added on the event's page"));
+        }
         long id = jdbi.inTransaction(h -> {
             if (kind != SurveyKind.CUSTOM && h.createQuery("SELECT EXISTS (SELECT 1 FROM surveys WHERE cohort_id = :c AND kind = :k)")
                     .bind("c", cohortId).bind("k", kind.code()).mapTo(Boolean.class).one()) {
@@ -70,6 +75,46 @@ public final class Surveys {
                 throw new ValidationException("Title too long", Map.of("title", "The title must be 200 characters or fewer"));
             }
             return SurveyTemplates.create(h, cohortId, null, kind, t, anonymous, "draft", null, null);
+        });
+        return get(id);
+    }
+
+    /** An event's follow-up survey, if it has one. */
+    public Optional<Survey> forEvent(long eventId) {
+        return jdbi.withHandle(h -> h.createQuery(SURVEY + "WHERE s.event_id = :e").bind("e", eventId).map((rs, ctx) -> survey(rs)).findOne());
+    }
+
+    /**
+     * Gives an event its follow-up survey from the template (a 1-5 rating of the event, whether
+     * they would come again, what worked, what to change), scheduled to open when the event ends
+     * (or now, for an event already over) and to close {@link SurveyTemplates#EVENT_FOLLOWUP_WINDOW}
+     * later. It sends no reminders unless the hosts ask for them in its schedule, so each person
+     * gets one email with their link. Its items can be edited until it opens.
+     */
+    public Survey createForEvent(long eventId, String eventTitle, Instant eventEndsAt, String title, boolean anonymous) {
+        String t = title == null || title.isBlank()
+                ? org.convene.web.Text.clip(SurveyTemplates.title(SurveyKind.EVENT_FOLLOWUP, null, eventTitle), 199) : title.trim();
+        if (t.length() > 200) {
+            throw new ValidationException("Title too long", Map.of("title", "The title must be 200 characters or fewer"));
+        }
+        long id = jdbi.inTransaction(h -> {
+            // The event's row lock makes two hosts adding a follow-up at once a conflict, not an error.
+            h.createQuery("SELECT id FROM events WHERE id = :e FOR UPDATE").bind("e", eventId).mapTo(Long.class).one();
+            if (h.createQuery("SELECT EXISTS (SELECT 1 FROM surveys WHERE event_id = :e)").bind("e", eventId).mapTo(Boolean.class).one()) {
+                throw new ConflictException("This event already has a follow-up survey");
+            }
+            Instant now = Instant.now();
+            Instant opens = eventEndsAt.isAfter(now) ? eventEndsAt : now;
+            long surveyId = h.createUpdate("INSERT INTO surveys (event_id, kind, title, anonymous, status, opens_at, closes_at, max_reminders) "
+                            + "VALUES (:e, 'event_followup', :title, :anonymous, 'scheduled', :opens, :closes, 0)")
+                    .bind("e", eventId).bind("title", t).bind("anonymous", anonymous).bind("opens", opens)
+                    .bind("closes", opens.plus(SurveyTemplates.EVENT_FOLLOWUP_WINDOW))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            int position = 1;
+            for (SurveyTemplates.Item item : SurveyTemplates.EVENT_FOLLOWUP) {
+                insertQuestion(h, surveyId, position++, item);
+            }
+            return surveyId;
         });
         return get(id);
     }
@@ -187,6 +232,13 @@ public final class Surveys {
             if ("closed".equals(survey.status())) {
                 throw new ConflictException("This survey has closed");
             }
+            if (survey.forEvent() && survey.editable()) {
+                Instant ends = h.createQuery("SELECT ends_at FROM events WHERE id = :e").bind("e", survey.eventId()).mapTo(Instant.class).one();
+                if (opensAt.isBefore(ends)) {
+                    throw new ValidationException("Opening before the event ends", Map.of("opensAt",
+                            "A follow-up survey opens when the event has ended, at " + org.convene.web.Html.dateTime(ends) + " or later"));
+                }
+            }
             boolean open = "open".equals(survey.status());
             if (open && closesAt != null && survey.opensAt() != null && !closesAt.isAfter(survey.opensAt())) {
                 throw new ValidationException("Closing before opening", Map.of("closesAt", "The survey must close after it opened"));
@@ -218,7 +270,8 @@ public final class Surveys {
 
     static Survey survey(ResultSet rs) throws SQLException {
         Integer position = rs.getObject("module_position") == null ? null : rs.getInt("module_position");
-        return new Survey(rs.getLong("id"), rs.getLong("cohort_id"), Rows.nullableLong(rs, "module_id"), position,
+        return new Survey(rs.getLong("id"), Rows.nullableLong(rs, "cohort_id"), Rows.nullableLong(rs, "event_id"), rs.getString("event_title"),
+                Rows.nullableLong(rs, "module_id"), position,
                 rs.getString("module_title"), SurveyKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getString("title"),
                 rs.getString("intro"), rs.getBoolean("anonymous"), rs.getString("status"), Rows.instant(rs, "opens_at"),
                 Rows.instant(rs, "closes_at"), rs.getInt("remind_after_days"), rs.getInt("max_reminders"), rs.getInt("invited"),

@@ -19,7 +19,8 @@ import org.convene.web.WebContext;
 
 /**
  * /api/v1 surveys: the programme team builds, schedules, opens and closes a cohort's surveys and
- * reads their results (withheld below {@link Results#MIN_GROUP} responses when anonymous); under
+ * reads their results (withheld below {@link Results#MIN_GROUP} responses when anonymous), and the
+ * people who run an event do the same with its follow-up survey ({@link SurveyAccess}); under
  * /api/v1/my/surveys a participant answers the surveys they were invited to. A survey someone was
  * not invited to does not exist for them.
  */
@@ -29,13 +30,16 @@ public final class SurveysApi {
     private final Distribution distribution;
     private final Responses responses;
     private final Results results;
+    private final SurveyAccess access;
 
-    public SurveysApi(Programmes programmes, Surveys surveys, Distribution distribution, Responses responses, Results results) {
+    public SurveysApi(Programmes programmes, Surveys surveys, Distribution distribution, Responses responses, Results results,
+                      SurveyAccess access) {
         this.programmes = programmes;
         this.surveys = surveys;
         this.distribution = distribution;
         this.responses = responses;
         this.results = results;
+        this.access = access;
     }
 
     /** POST /cohorts/{id}/surveys: baseline, end or custom; anonymous as the cohort unless said. */
@@ -55,11 +59,11 @@ public final class SurveysApi {
     }
 
     /** A survey as the person invited to it sees it. */
-    public record MySurvey(long id, long cohortId, String kind, String title, String intro, String moduleTitle,
+    public record MySurvey(long id, Long cohortId, Long eventId, String kind, String title, String intro, String moduleTitle,
                            boolean anonymous, String status, boolean open, Instant opensAt, Instant closesAt,
                            boolean submitted, Instant submittedAt) {
         static MySurvey of(Survey s, Instant submittedAt) {
-            return new MySurvey(s.id(), s.cohortId(), s.kind().code(), s.title(), s.intro(), s.moduleTitle(), s.anonymous(),
+            return new MySurvey(s.id(), s.cohortId(), s.eventId(), s.kind().code(), s.title(), s.intro(), s.moduleTitle(), s.anonymous(),
                     s.status(), s.isOpen(), s.opensAt(), s.closesAt(), submittedAt != null, submittedAt);
         }
     }
@@ -90,7 +94,7 @@ public final class SurveysApi {
     }
 
     public void get(Context ctx) {
-        ctx.json(detail(surveys.get(Params.pathId(ctx, "id"))));
+        ctx.json(detail(access.read(WebContext.viewer(ctx), Params.pathId(ctx, "id"))));
     }
 
     private SurveyDetail detail(Survey survey) {
@@ -98,25 +102,23 @@ public final class SurveysApi {
     }
 
     public void addQuestion(Context ctx) {
-        long surveyId = Params.pathId(ctx, "id");
-        surveys.get(surveyId);
+        long surveyId = access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id")).id();
         ctx.status(201).json(surveys.addQuestion(surveyId, Json.read(ctx, QuestionInput.class).validated()));
     }
 
     public void updateQuestion(Context ctx) {
-        long id = Params.pathId(ctx, "id");
-        surveys.question(id);
+        long id = access.manageQuestion(WebContext.viewer(ctx), Params.pathId(ctx, "id")).id();
         ctx.json(surveys.updateQuestion(id, Json.read(ctx, QuestionInput.class).validated()));
     }
 
     public void deleteQuestion(Context ctx) {
-        surveys.deleteQuestion(Params.pathId(ctx, "id"));
+        surveys.deleteQuestion(access.manageQuestion(WebContext.viewer(ctx), Params.pathId(ctx, "id")).id());
         ctx.status(204);
     }
 
     public void schedule(Context ctx) {
-        long id = Params.pathId(ctx, "id");
-        Survey survey = surveys.get(id);
+        Survey survey = access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        long id = survey.id();
         ScheduleInput input = Json.read(ctx, ScheduleInput.class);
         Errors errors = new Errors();
         Instant opens = instant(input.opensAt(), "opensAt", errors);
@@ -144,18 +146,18 @@ public final class SurveysApi {
 
     /** Opens the survey now and queues an email to each person invited. */
     public void open(Context ctx) {
-        long id = Params.pathId(ctx, "id");
+        long id = access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id")).id();
         int emailed = distribution.openNow(id);
         ctx.json(Map.of("invited", surveys.get(id).invited(), "emailed", emailed));
     }
 
     public void close(Context ctx) {
-        ctx.json(surveys.close(Params.pathId(ctx, "id")));
+        ctx.json(surveys.close(access.manage(WebContext.viewer(ctx), Params.pathId(ctx, "id")).id()));
     }
 
     /** Aggregates only; for an anonymous survey below the minimum group, the counts and nothing else. */
     public void results(Context ctx) {
-        Results.SurveyResults r = results.of(Params.pathId(ctx, "id"));
+        Results.SurveyResults r = results.of(access.read(WebContext.viewer(ctx), Params.pathId(ctx, "id")).id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("surveyId", r.survey().id());
         body.put("withheld", r.withheld());

@@ -11,6 +11,7 @@ import org.convene.communities.Communities;
 import org.convene.communities.Community;
 import org.convene.events.Event;
 import org.convene.events.Events;
+import org.convene.surveys.Surveys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * axe-core (WCAG 2.0-2.2 A and AA) on the event pages, in real Chromium, on the demo's film night:
  * the list with places, an event for someone registered and for its host (registrations and
  * check-in), the form with errors; and the journey: a convenor creates an event with capacity 2,
- * three people register (the third waitlisted), one cancels and the third is promoted.
+ * three people register (the third waitlisted), one cancels and the third is promoted. Then the
+ * reminder and follow-up survey as the host sets them up (the survey's builder), the demo's past
+ * workshop with its follow-up survey for its host (results) and an attendee (answering), and the
+ * personal calendar feed page with getting a new address.
  */
 @Tag("browser")
 class EventAccessibilityTest {
@@ -31,6 +35,8 @@ class EventAccessibilityTest {
     private static DemoSite site;
     private static Community discharge;
     private static Event film;
+    private static Event workshop;
+    private static long workshopSurvey;
     private static BrowserContext asParticipant;
     private static BrowserContext asFacilitator;
     private static BrowserContext asLead;
@@ -41,6 +47,10 @@ class EventAccessibilityTest {
         site = DemoSite.start();
         discharge = new Communities(site.app.jdbi()).list(null).stream().filter(c -> c.name().equals("Discharge to home")).findFirst().orElseThrow();
         film = new Events(site.app.jdbi(), "http://localhost").ofCommunity(discharge.id()).get(0);
+        long workshopId = site.app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM events WHERE title = 'Friday huddles workshop'")
+                .mapTo(Long.class).one());
+        workshop = new Events(site.app.jdbi(), "http://localhost").get(workshopId);
+        workshopSurvey = new Surveys(site.app.jdbi()).forEvent(workshopId).orElseThrow().id();
         asParticipant = site.signedIn(chromium, site.account(Role.PARTICIPANT).email());
         asFacilitator = site.signedIn(chromium, site.account(Role.FACILITATOR).email());
         asLead = site.signedIn(chromium, site.account(Role.PROGRAMME_LEAD).email());
@@ -116,5 +126,53 @@ class EventAccessibilityTest {
         });
         PageAudit.audit(asSponsor, url[0], "Co-production workshop", page ->
                 assertThat(page.getByText("You are registered").first()).isVisible());
+    }
+
+    @Test
+    void theHostSetsTheReminderAndAddsAFollowUpSurveyThenEditsItsQuestions() {
+        PageAudit.audit(asFacilitator, "/events/" + film.id(), film.title(), page -> {
+            page.getByLabel("When to remind people").selectOption("48");
+            button(page, "Save the reminder").click();
+            assertThat(page.getByText("Reminders will go 2 days before it starts")).isVisible();
+            button(page, "Add a follow-up survey").click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("How was " + film.title() + "?").setLevel(1)))
+                    .isVisible();
+            assertThat(page.getByText("Overall, the event was worth my time")).isVisible();
+            button(page, "Add question").click();
+            assertThat(page.locator(".govuk-error-summary")).isVisible();
+        });
+    }
+
+    @Test
+    void aPastWorkshopsFollowUpForItsHostAndForSomeoneWhoCame() {
+        String title = "How was " + workshop.title() + "?";
+        PageAudit.audit(asFacilitator, "/events/" + workshop.id(), workshop.title(), page -> {
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Follow-up survey"))).isVisible();
+            assertThat(page.getByText("This event is over.")).isVisible();
+        });
+        PageAudit.audit(asFacilitator, "/surveys/" + workshopSurvey, title, page ->
+                assertThat(page.getByText("The survey has opened, so its questions are fixed.")).isVisible());
+        PageAudit.audit(asFacilitator, "/surveys/" + workshopSurvey + "/results", "Results: " + title, page ->
+                assertThat(page.getByText("7 responses from 10 people invited", new Page.GetByTextOptions().setExact(false))).isVisible());
+        PageAudit.audit(asParticipant, "/my/surveys", "Your surveys", page ->
+                assertThat(page.getByText("Event: " + workshop.title())).isVisible());
+        PageAudit.audit(asParticipant, "/my/surveys/" + workshopSurvey, title, page -> {
+            page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Overall, the event was worth my time"))
+                    .getByLabel("Agree", new Locator.GetByLabelOptions().setExact(true)).check();
+            page.getByLabel("What worked well? (optional)").fill("Meeting the housing team");
+            button(page, "Send my answers").click();
+            assertThat(page.getByText("Thank you: your answers have been sent.")).isVisible();
+        });
+    }
+
+    @Test
+    void thePersonalCalendarFeedPageAndANewAddress() {
+        PageAudit.audit(asParticipant, "/events/calendar", "Your calendar feed", page -> {
+            String before = page.getByLabel("Your calendar address").inputValue();
+            org.assertj.core.api.Assertions.assertThat(before).contains("/calendar/").endsWith(".ics");
+            button(page, "Get a new address").click();
+            assertThat(page.getByText("the old one no longer works", new Page.GetByTextOptions().setExact(false))).isVisible();
+            org.assertj.core.api.Assertions.assertThat(page.getByLabel("Your calendar address").inputValue()).isNotEqualTo(before);
+        });
     }
 }
