@@ -169,16 +169,17 @@ public final class Events {
 
     /**
      * The events in a person's calendar: those they are registered for (confirmed or waitlisted;
-     * cancelled ones drop out), host or co-host, that ended at most {@code pastDays} days ago, the
-     * soonest first (at most 1,000).
+     * cancelled ones drop out), host or co-host, that ended at most {@code pastDays} days ago and
+     * that they may still see (a request-to-join community's, while they are a member), the soonest
+     * first (at most 1,000).
      */
     public List<Attending> calendarOf(long person, int pastDays) {
         return jdbi.withHandle(h -> {
             List<Event> list = h.createQuery(SELECT + "WHERE e.ends_at > now() - make_interval(days => :days) AND (e.host_id = :p "
                             + "OR EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.person_id = :p AND r.status <> 'cancelled') "
-                            + "OR EXISTS (SELECT 1 FROM event_cohosts k WHERE k.event_id = e.id AND k.person_id = :p)) "
-                            + "ORDER BY e.starts_at, e.id LIMIT 1000")
-                    .bind("p", person).bind("days", pastDays).map((rs, ctx) -> event(rs)).list();
+                            + "OR EXISTS (SELECT 1 FROM event_cohosts k WHERE k.event_id = e.id AND k.person_id = :p)) AND " + VISIBLE
+                            + " ORDER BY e.starts_at, e.id LIMIT 1000")
+                    .bind("p", person).bind("viewer", person).bind("days", pastDays).map((rs, ctx) -> event(rs)).list();
             if (list.isEmpty()) {
                 return List.of();
             }

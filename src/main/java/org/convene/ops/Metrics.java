@@ -35,6 +35,15 @@ public final class Metrics {
     }
 
     /** Called by Javalin after every request. */
+    /**
+     * The path as the request log shows it: a route whose path carries a secret (a survey link, a
+     * password reset, an invitation, a calendar feed: {@code {token}}) is logged by its pattern, so
+     * the log never holds a working link.
+     */
+    static String loggedPath(String route, String path) {
+        return route.contains("{token}") ? route : path;
+    }
+
     public void record(Context ctx, Float millis) {
         String route;
         try {
@@ -52,7 +61,7 @@ public final class Metrics {
         if (!"static".equals(route) && requests.isInfoEnabled()) {
             requests.atInfo().setMessage("request")
                     .addKeyValue("method", ctx.method().name())
-                    .addKeyValue("path", ctx.path())
+                    .addKeyValue("path", loggedPath(route, ctx.path()))
                     .addKeyValue("route", route)
                     .addKeyValue("status", status)
                     .addKeyValue("ms", String.format("%.1f", millis))

@@ -137,6 +137,23 @@ class CalendarFeedTest {
     }
 
     @Test
+    void aRequestToJoinCommunitysEventsLeaveTheFeedWithTheMember() throws Exception {
+        long closed = WebClient.json(call("POST", "/api/v1/communities", bob, "{\"name\": \"Closed feeds\", \"problem\": \"Private\", "
+                + "\"joining\": \"request\"}"), 201).get("id").asLong();
+        long adaId = app.jdbi().withHandle(h -> h.createQuery("SELECT id FROM people WHERE email = 'ada@feed.example'").mapTo(Long.class).one());
+        call("POST", "/api/v1/communities/" + closed + "/membership", ada, null);
+        WebClient.json(call("PUT", "/api/v1/communities/" + closed + "/members/" + adaId, bob, "{\"status\": \"active\"}"), 200);
+        long secret = WebClient.json(call("POST", "/api/v1/communities/" + closed + "/events", bob, "{\"title\": \"Members-only supper\", "
+                + "\"date\": \"2030-03-06\", \"startTime\": \"18:30\", \"endTime\": \"20:30\", \"location\": \"The Hub\"}"), 201)
+                .get("id").asLong();
+        WebClient.json(call("POST", "/api/v1/events/" + secret + "/registration", ada, "{}"), 201);
+        String url = WebClient.json(call("GET", "/api/v1/my/calendar", ada, null), 200).get("url").asText();
+        assertThat(fetch(url).body()).contains("Members-only supper");
+        call("DELETE", "/api/v1/communities/" + closed + "/membership", ada, null);
+        assertThat(fetch(url).body()).doesNotContain("Members-only supper");
+    }
+
+    @Test
     void thePageShowsTheAddressAndGetsANewOne() throws Exception {
         WebClient page = app.client();
         page.signIn("bob@feed.example", TestApp.PASSWORD);
