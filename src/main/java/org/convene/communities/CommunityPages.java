@@ -197,6 +197,18 @@ public final class CommunityPages {
         templates.page(ctx, "communities/discussion.jte", model);
     }
 
+    /** A post by its id (as notifications and digests link to it): its discussion, on the page that shows it. */
+    public void post(Context ctx) {
+        long post = Params.pathId(ctx, "id");
+        Discussion d;
+        try {
+            d = access.readable(WebContext.viewer(ctx), discussions.discussionOf(post));
+        } catch (org.convene.errors.NotFoundException e) {
+            throw new org.convene.errors.NotFoundException("No post with id " + post);
+        }
+        ctx.redirect("/discussions/" + d.id() + "?page=" + discussions.pageOf(d.id(), post) + "#post-" + post);
+    }
+
     public void reply(Context ctx) {
         Discussion d = access.readable(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
         access.asMember(WebContext.viewer(ctx), d.communityId());

@@ -69,6 +69,12 @@ public final class Discussions {
         return (int) (Math.max(0, before - 1) / POSTS_PAGE) + 1;
     }
 
+    /** The discussion a post belongs to. */
+    public long discussionOf(long post) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT thread_id FROM posts WHERE id = :p").bind("p", post).mapTo(Long.class).findOne())
+                .orElseThrow(() -> new NotFoundException("No post with id " + post));
+    }
+
     /** How many pages the discussion's posts fill (at least 1). */
     public static int pages(Discussion d) {
         return Math.max(1, (d.posts() + POSTS_PAGE - 1) / POSTS_PAGE);

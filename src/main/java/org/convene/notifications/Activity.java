@@ -55,7 +55,7 @@ public record Activity(Kind kind, Long communityId, Long threadId, Long postId, 
     public static String path(String kind, Long thread, Long post, Long event, Long idea) {
         return switch (Kind.of(kind)) {
             case DISCUSSION -> "/discussions/" + thread;
-            case REPLY -> "/discussions/" + thread + "#post-" + post;
+            case REPLY -> "/posts/" + post;
             case EVENT -> "/events/" + event;
             case IDEA -> "/ideas/" + idea;
         };

@@ -190,6 +190,7 @@ public final class Routes {
                 post("/discussions/{id}/posts", SIGNED_IN, communities::reply, "Reply to a discussion (members)"),
                 post("/discussions/{id}/pin", SIGNED_IN, communities::pin, "Pin or unpin a discussion (convenors)"),
                 post("/discussions/{id}/follow", SIGNED_IN, communities::follow, "Follow a discussion, or stop following it"),
+                get("/posts/{id}", SIGNED_IN, communities::post, "A post: its discussion, on the page that shows it"),
                 get("/notifications", SIGNED_IN, notifications::list, "Your notifications, newest first (?before=ID: older)"),
                 post("/notifications/read", SIGNED_IN, notifications::markAllRead, "Mark all your notifications read"),
                 get("/notifications/settings", SIGNED_IN, notifications::settingsForm, "Your notification settings"),

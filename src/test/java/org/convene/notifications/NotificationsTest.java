@@ -259,6 +259,14 @@ class NotificationsTest {
         page.get("/discussions/" + d);
         assertThat(page.post("/discussions/" + d + "/follow", Map.of("follow", "true")).statusCode()).isEqualTo(302);
         assertThat(page.get("/discussions/" + d).body()).contains("Stop following");
+
+        // A reply's notification leads to the post, on the page of the discussion that shows it.
+        long reply = WebClient.json(call("POST", "/api/v1/discussions/" + d + "/posts", bob, "{\"body\": \"Mould in two flats\"}"), 201)
+                .get("id").asLong();
+        notifications.fanOutDue(10);
+        assertThat(list(ann).get(0).get("path").asText()).isEqualTo("/posts/" + reply);
+        assertThat(page.get("/posts/" + reply).headers().firstValue("Location")).hasValue("/discussions/" + d + "?page=1#post-" + reply);
+        assertThat(page.get("/posts/99999999").statusCode()).isEqualTo(404);
     }
 
     @Test
