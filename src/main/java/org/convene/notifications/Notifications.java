@@ -171,14 +171,15 @@ public final class Notifications {
     public Settings settings(long person) {
         return jdbi.withHandle(h -> {
             var chosen = h.createQuery("SELECT digest, instant FROM notification_settings WHERE person_id = :p").bind("p", person)
-                    .map((rs, ctx) -> new String[] {rs.getString("digest"), String.valueOf(rs.getBoolean("instant"))}).findOne();
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getString("digest"), rs.getBoolean("instant"))).findOne();
             List<Settings.CommunityLevel> levels = h.createQuery("SELECT c.id, c.name, COALESCE(l.level, '" + DEFAULT_LEVEL + "') AS level "
                             + "FROM community_members m JOIN communities c ON c.id = m.community_id LEFT JOIN community_notification_levels l "
                             + "ON l.community_id = m.community_id AND l.person_id = m.person_id WHERE m.person_id = :p AND m.status = 'active' "
                             + "ORDER BY lower(c.name)")
                     .bind("p", person).map((rs, ctx) -> new Settings.CommunityLevel(rs.getLong("id"), rs.getString("name"), rs.getString("level")))
                     .list();
-            return new Settings(chosen.map(c -> c[0]).orElse(Settings.DAILY), chosen.map(c -> Boolean.parseBoolean(c[1])).orElse(true), levels);
+            return new Settings(chosen.map(java.util.Map.Entry::getKey).orElse(Settings.DAILY),
+                    chosen.map(java.util.Map.Entry::getValue).orElse(true), levels);
         });
     }
 
