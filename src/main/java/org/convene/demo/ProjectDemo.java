@@ -140,7 +140,7 @@ public final class ProjectDemo {
     private Project project(String title, String problem, String aim, String status, String place, long cohortId, long owner,
                             LocalDate starts, LocalDate ends) {
         ProjectInput.Valid input = new ProjectInput(title, problem, aim, place, status, starts.toString(), ends == null ? "" : ends.toString(),
-                cohortId, null, null, null).validated(reference.places());
+                cohortId, null, null, null).validated(reference.places(), reference.topics());
         return projects.create(input, owner, null);
     }
 

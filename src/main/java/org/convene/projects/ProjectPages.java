@@ -92,7 +92,7 @@ public final class ProjectPages {
             return;
         }
         Map<String, String> values = new HashMap<>();
-        for (String name : List.of("q", "status", "cohort", "place", "sector", "kind", "person")) {
+        for (String name : FILTERS) {
             String v = Params.query(ctx, name);
             values.put(name, v == null ? "" : v);
         }
@@ -102,13 +102,18 @@ public final class ProjectPages {
         model.put("sectors", AccountPages.sectorOptions(reference));
         model.put("places", reference.places().stream().map(p -> new Option(String.valueOf(p.id()), p.name())).toList());
         model.put("cohorts", cohortOptions());
+        model.put("themes", reference.topics().stream().map(t -> new Option(t, t)).toList());
+        model.put("origins", ProjectInput.ORIGINS.stream().map(o -> new Option(o, ProjectInput.originLabel(o))).toList());
         templates.page(ctx, "projects/list.jte", model);
     }
 
+
     /** The filters as a query string for the pagination links ("&q=...&status=..."). */
+    private static final List<String> FILTERS = List.of("q", "status", "cohort", "place", "sector", "kind", "person", "theme", "origin");
+
     private static String queryString(Context ctx) {
         StringBuilder b = new StringBuilder();
-        for (String name : List.of("q", "status", "cohort", "place", "sector", "kind", "person")) {
+        for (String name : FILTERS) {
             String v = Params.query(ctx, name);
             if (v != null && !v.isBlank()) {
                 b.append('&').append(name).append('=').append(Html.url(v));
@@ -170,7 +175,7 @@ public final class ProjectPages {
     public void create(Context ctx) {
         long owner = WebContext.ownPersonId(ctx);
         try {
-            Project p = projects.create(projectInput(ctx, null), owner, WebContext.viewer(ctx).accountId());
+            Project p = projects.create(projectInput(ctx, null, null), owner, WebContext.viewer(ctx).accountId());
             WebContext.flash(ctx, p.title() + " has been started. Add its team, measures and PDSA cycles below.");
             ctx.redirect("/projects/" + p.id());
         } catch (ValidationException e) {
@@ -191,13 +196,17 @@ public final class ProjectPages {
         values.put("endsOn", p.endsOn() == null ? "" : p.endsOn().toString());
         values.put("cohortId", p.cohortId() == null ? "" : String.valueOf(p.cohortId()));
         values.put("ownerId", p.ownerId() == null ? "" : String.valueOf(p.ownerId()));
-        projectForm(ctx, p.id(), Form.of(values));
+        values.put("outcomes", p.outcomes());
+        values.put("links", String.join("\n", p.links()));
+        values.put("partners", String.join("\n", p.partners().stream().map(Project.Partner::name).toList()));
+        projectForm(ctx, p.id(), new Form(values, Map.of("themes", p.themes()), Map.of()));
     }
 
     public void update(Context ctx) {
-        long id = changeable(ctx, Params.pathId(ctx, "id")).id();
+        Project current = changeable(ctx, Params.pathId(ctx, "id"));
+        long id = current.id();
         try {
-            projects.update(id, projectInput(ctx, Params.formLong(ctx, "ownerId")));
+            projects.update(id, projectInput(ctx, Params.formLong(ctx, "ownerId"), current));
             WebContext.flash(ctx, "Project saved");
             ctx.redirect("/projects/" + id);
         } catch (ValidationException e) {
@@ -206,10 +215,17 @@ public final class ProjectPages {
         }
     }
 
-    private ProjectInput.Valid projectInput(Context ctx, Long ownerId) {
+    /** The form's project; {@code current} (null for a new one) keeps what the form does not show: what it grew from. */
+    private ProjectInput.Valid projectInput(Context ctx, Long ownerId, Project current) {
+        List<Long> partners = projects.organisationIds(lines(ctx.formParam("partners")));
         return new ProjectInput(ctx.formParam("title"), ctx.formParam("summary"), ctx.formParam("aim"), ctx.formParam("place"),
                 ctx.formParam("status"), ctx.formParam("startsOn"), ctx.formParam("endsOn"), Params.formLong(ctx, "cohortId"), ownerId,
-                null, null).validated(reference.places());
+                current == null ? null : current.originKind(), current == null ? null : current.originId(), ctx.formParams("themes"),
+                ctx.formParam("outcomes"), lines(ctx.formParam("links")), partners).validated(reference.places(), reference.topics());
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private void projectForm(Context ctx, Long id, Form form) {
@@ -219,6 +235,7 @@ public final class ProjectPages {
         model.put("statuses", Coded.options(ProjectStatus.class));
         model.put("places", reference.places().stream().map(p -> new Option(p.name(), p.name())).toList());
         model.put("cohorts", cohortOptions());
+        model.put("topics", reference.topics());
         model.put("owners", id == null ? List.<Option>of() : projects.team(id).stream().filter(m -> m.role().runsProject())
                 .map(m -> new Option(String.valueOf(m.personId()), m.name())).toList());
         templates.page(ctx, "projects/edit.jte", model);

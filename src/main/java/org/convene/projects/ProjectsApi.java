@@ -71,11 +71,29 @@ public final class ProjectsApi {
                 Params.queryLong(ctx, "cohort"), Params.queryLong(ctx, "place"), blank(sector) ? null : sector,
                 blank(kind) ? null : Coded.fromCode(MeasureKind.class, kind.toLowerCase(Locale.ROOT))
                         .orElseThrow(() -> new BadRequestException("'kind' must be " + Coded.codes(MeasureKind.class))),
-                Params.queryLong(ctx, "person"));
+                Params.queryLong(ctx, "person"), blank(Params.query(ctx, "theme")) ? null : Params.query(ctx, "theme"),
+                origin(Params.query(ctx, "origin")));
+    }
+
+    private static String origin(String origin) {
+        if (blank(origin)) {
+            return null;
+        }
+        String code = origin.trim().toLowerCase(Locale.ROOT);
+        if (!ProjectInput.ORIGINS.contains(code)) {
+            throw new BadRequestException("'origin' must be one of " + String.join(", ", ProjectInput.ORIGINS));
+        }
+        return code;
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** GET /api/v1/projects.csv: the projects the filters find, as CSV. */
+    public void csv(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"projects.csv\"").contentType("text/csv; charset=utf-8")
+                .result(projects.csv(filter(ctx)));
     }
 
     public void get(Context ctx) {
@@ -83,7 +101,7 @@ public final class ProjectsApi {
     }
 
     public void create(Context ctx) {
-        ProjectInput.Valid input = Json.read(ctx, ProjectInput.class).validated(reference.places());
+        ProjectInput.Valid input = Json.read(ctx, ProjectInput.class).validated(reference.places(), reference.topics());
         Viewer viewer = WebContext.viewer(ctx);
         long owner = input.ownerId() == null ? WebContext.ownPersonId(ctx) : input.ownerId();
         if (!viewer.isPerson(owner) && !viewer.managesDirectory()) {
@@ -94,7 +112,7 @@ public final class ProjectsApi {
 
     public void update(Context ctx) {
         long id = changeable(ctx, Params.pathId(ctx, "id"));
-        ctx.json(projects.update(id, Json.read(ctx, ProjectInput.class).validated(reference.places())));
+        ctx.json(projects.update(id, Json.read(ctx, ProjectInput.class).validated(reference.places(), reference.topics())));
     }
 
     // Team

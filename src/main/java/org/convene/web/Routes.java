@@ -301,6 +301,7 @@ public final class Routes {
                 // project's team (leads, members, coaches) and programme leads change one.
                 get("/projects", SIGNED_IN, projects::list, "Projects, with filters"),
                 get("/projects/new", SIGNED_IN, projects::newForm, "Start a project form"),
+                get("/projects.csv", SIGNED_IN, projectsApi::csv, "The projects the filters find, as CSV"),
                 post("/projects", SIGNED_IN, projects::create, "Start a project (you lead it)"),
                 get("/projects/{id}", SIGNED_IN, projects::show, "A project: aim, team, run charts, PDSA cycles, progress score"),
                 get("/projects/{id}/edit", SIGNED_IN, projects::editForm, "Edit a project form (its team or programme leads)"),
@@ -497,6 +498,7 @@ public final class Routes {
 
                 // Projects API (the same rules as the pages)
                 get("/api/v1/projects", SIGNED_IN, projectsApi::list, "Projects, with filters and pages"),
+                get("/api/v1/projects.csv", SIGNED_IN, projectsApi::csv, "The projects the filters find, as CSV"),
                 post("/api/v1/projects", SIGNED_IN, projectsApi::create, "Start a project"),
                 get("/api/v1/projects/{id}", SIGNED_IN, projectsApi::get, "A project with its team, measures, data, run-chart analysis, cycles and score"),
                 put("/api/v1/projects/{id}", SIGNED_IN, projectsApi::update, "Change a project (its team or programme leads)"),

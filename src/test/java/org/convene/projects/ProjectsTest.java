@@ -54,7 +54,7 @@ class ProjectsTest {
 
     private static Project newProject(String title) {
         return projects.create(new ProjectInput(title, "Cold homes", "Halve readmissions by March", "Test Town", "active",
-                "2025-01-06", "", null, null, null, null).validated(new Reference(jdbi).places()), nurse.id(), null);
+                "2025-01-06", "", null, null, null, null).validated(new Reference(jdbi).places(), List.of()), nurse.id(), null);
     }
 
     private static List<Map<String, Object>> projectTies(long projectId) {
@@ -75,7 +75,7 @@ class ProjectsTest {
             assertThat(m.sectorName()).isEqualTo("Acute care");
         });
         assertThatThrownBy(() -> projects.create(new ProjectInput("X", "", "", "", "", "", "", 999_999L, null, null, null)
-                .validated(List.of()), nurse.id(), null))
+                .validated(List.of(), List.of()), nurse.id(), null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("No cohort");
     }
 
@@ -110,7 +110,7 @@ class ProjectsTest {
         Project p = newProject("Owner rules");
         assertThatThrownBy(() -> projects.removeMember(p.id(), nurse.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> projects.addMember(p.id(), nurse.id(), TeamRole.SPONSOR, null)).isInstanceOf(ConflictException.class);
-        ProjectInput.Valid toOfficer = new ProjectInput("Owner rules", "", "", "", "", "", "", null, officer.id(), null, null).validated(List.of());
+        ProjectInput.Valid toOfficer = new ProjectInput("Owner rules", "", "", "", "", "", "", null, officer.id(), null, null).validated(List.of(), List.of());
         assertThatThrownBy(() -> projects.update(p.id(), toOfficer)).isInstanceOf(ValidationException.class).hasMessageContaining("team");
         projects.addMember(p.id(), officer.id(), TeamRole.MEMBER, null);
         assertThat(projects.update(p.id(), toOfficer).ownerName()).isEqualTo("Hana Housing");
@@ -195,7 +195,7 @@ class ProjectsTest {
     void theListFiltersByTitleWordsStatusSectorKindAndTeamMember() {
         Project a = newProject("Zebra crossing safety");
         Project b = projects.create(new ProjectInput("Zebra 100% literal_match", "", "", "", "paused", "", "", null, null, null, null)
-                .validated(List.of()), adviser.id(), null);
+                .validated(List.of(), List.of()), adviser.id(), null);
         projects.addMember(a.id(), officer.id(), TeamRole.MEMBER, null);
         measures.create(b.id(), new MeasureInput("Balance", "balancing", "", "lower", "", null).validated());
 
