@@ -28,7 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  * cross-sector teams (which become ties), outcome, process and balancing measures with 16 to 26
  * points each, PDSA cycles and confirmed progress scores. The data are random but shaped (a falls
  * rate that shifts down after a safety huddle, readmissions that fall once home visits start), so
- * the run charts show real signals; the same for the same seed.
+ * the run charts show real signals; the same for the same seed. The warm-homes project is also a
+ * place-based one, with partner organisations, themes, outcomes in words and a link.
  */
 public final class ProjectDemo {
     public static final String FALLS = "Fewer falls on the frailty ward";
@@ -44,6 +45,7 @@ public final class ProjectDemo {
     private final Cycles cycles;
     private final Scores scores;
     private final Reference reference;
+    private final Jdbi jdbi;
     private final SplittableRandom random;
     private int points;
 
@@ -53,6 +55,7 @@ public final class ProjectDemo {
         this.cycles = new Cycles(jdbi);
         this.scores = new Scores(jdbi, projects, measures, cycles);
         this.reference = new Reference(jdbi);
+        this.jdbi = jdbi;
         this.random = new SplittableRandom(seed ^ 0x9d5aL);
     }
 
@@ -115,6 +118,7 @@ public final class ProjectDemo {
                 "Twelve households visited; eight applied for grants.", "Seven grants came through: more than predicted.", "adopt",
                 months.plusMonths(14), months.plusMonths(17));
         scores.confirm(homes.id(), new ScoreInput(3.5, "Early days for the readmissions fall.").validated(), at(cohort, 2));
+        placeBased(homes, community);
         ids.add(homes.id());
 
         // Discharge letters: a baseline and a first cycle planned.
@@ -131,6 +135,23 @@ public final class ProjectDemo {
         scores.confirm(letters.id(), new ScoreInput(2.0, "").validated(), at(cohort, 4));
         ids.add(letters.id());
         return new Loaded(ids, points);
+    }
+
+    /**
+     * Makes the project a place-based one too: the organisations of its housing and voluntary-sector
+     * members as partners, themes from the directory's topics about housing and long-term conditions,
+     * outcomes in words and a link.
+     */
+    private void placeBased(Project p, List<Long> community) {
+        List<Long> partners = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT organisation_id FROM people WHERE id = ANY(:ids) "
+                + "AND organisation_id IS NOT NULL").bind("ids", community.toArray(Long[]::new)).mapTo(Long.class).list());
+        List<String> themes = reference.topics().stream().filter(t -> t.toLowerCase(java.util.Locale.ROOT).matches(".*(hous|home|long-term|respirat).*"))
+                .limit(3).toList();
+        projects.update(p.id(), new ProjectInput(p.title(), p.summary(), p.aim(), p.placeName() == null ? "" : p.placeName(), p.status().code(),
+                p.startsOn() == null ? "" : p.startsOn().toString(), p.endsOn() == null ? "" : p.endsOn().toString(), p.cohortId(), null,
+                p.originKind(), p.originId(), themes, "Thirty-one households visited jointly; twenty-two heating grants; readmissions "
+                        + "down from about nine a month to five since the visits began.", List.of("https://www.example.org/convene-demo/warm-homes"),
+                partners).validated(reference.places(), reference.topics()));
     }
 
     private static long at(List<Long> people, int index) {

@@ -36,6 +36,12 @@ class DemoDataTest {
             assertThat(result.projects().projectIds()).hasSize(3);
             long projectTies = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ties WHERE source = 'project'").mapTo(Long.class).one());
             assertThat(projectTies).isPositive();
+            // The warm-homes project is place-based too: partners from housing or the voluntary sector, themes, outcomes.
+            var homes = new org.convene.projects.Projects(app.jdbi()).get(result.projects().projectIds().get(1));
+            assertThat(homes.title()).isEqualTo(ProjectDemo.HOMES);
+            assertThat(homes.partners()).isNotEmpty().allSatisfy(p -> assertThat(p.sectorCode()).isIn("housing", "vcse"));
+            assertThat(homes.themes()).isNotEmpty();
+            assertThat(homes.outcomes()).contains("heating grants");
             var scores = new org.convene.projects.Scores(app.jdbi(), new org.convene.projects.Projects(app.jdbi()),
                     new org.convene.projects.Measures(app.jdbi()), new org.convene.projects.Cycles(app.jdbi()));
             var falls = scores.detail(result.projects().projectIds().get(0));
