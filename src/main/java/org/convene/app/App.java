@@ -77,6 +77,9 @@ import org.convene.notifications.Digests;
 import org.convene.notifications.NotificationPages;
 import org.convene.notifications.Notifications;
 import org.convene.notifications.NotificationsApi;
+import org.convene.relationships.NetworkApi;
+import org.convene.relationships.NetworkPages;
+import org.convene.relationships.NetworkSlices;
 import org.convene.search.Search;
 import org.convene.search.SearchPages;
 import org.convene.leadership.Areas;
@@ -189,6 +192,7 @@ public final class App implements AutoCloseable {
         EventsApi eventsApi = new EventsApi(events, new Invitations(jdbi, config.baseUrl()), communities, eventSurveys, calendarFeeds);
         Ideas ideas = new Ideas(jdbi, config.baseUrl());
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
+        NetworkApi networkApi = new NetworkApi(new NetworkSlices(jdbi), jdbi);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
@@ -237,6 +241,8 @@ public final class App implements AutoCloseable {
                 ideasApi,
                 new NotificationPages(templates, notifications),
                 new NotificationsApi(notifications),
+                new NetworkPages(templates, networkApi, reference, communities, programmes),
+                networkApi,
                 new SearchPages(templates, new Search(jdbi, people)),
                 new Health(jdbi),
                 metrics,

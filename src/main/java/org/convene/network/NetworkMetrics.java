@@ -97,7 +97,7 @@ public final class NetworkMetrics {
         double[] scores;
         if (method instanceof Approximate a) {
             long k = Betweenness.sampleSize(n, a.epsilon(), a.delta());
-            if (k >= n) {
+            if (k <= 0 || k >= n) { // tiny networks (no sample needed) and samples as large as the network: exact
                 used = Used.exact();
                 scores = Betweenness.exact(g, threads);
             } else {

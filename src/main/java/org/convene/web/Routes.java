@@ -41,6 +41,8 @@ import org.convene.events.EventsApi;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.IdeasApi;
 import org.convene.notifications.NotificationPages;
+import org.convene.relationships.NetworkApi;
+import org.convene.relationships.NetworkPages;
 import org.convene.notifications.NotificationsApi;
 import org.convene.search.SearchPages;
 import org.convene.leadership.LeadershipApi;
@@ -69,7 +71,8 @@ public final class Routes {
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
                   CommunityPages communities, CommunitiesApi communitiesApi, ResourcePages resources, ResourcesApi resourcesApi,
                   EventPages events, EventsApi eventsApi, IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications,
-                  NotificationsApi notificationsApi, SearchPages search, Health health, Metrics metrics, OpenApi openApi,
+                  NotificationsApi notificationsApi, NetworkPages network, NetworkApi networkApi, SearchPages search, Health health,
+                  Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
                 get("/", ANYONE, home::show, "Start page"),
@@ -220,6 +223,7 @@ public final class Routes {
                 post("/events/{id}/reminder", SIGNED_IN, events::reminder, "Change how long before the event people are reminded (host, convenors)"),
                 post("/events/{id}/survey", SIGNED_IN, events::addFollowUp, "Add the event's follow-up survey (host, convenors)"),
 
+                get("/network", PROGRAMME_TEAM, network::show, "The relationship network's figures for a slice and period (team)"),
                 get("/search", SIGNED_IN, search::page, "One search across people, communities, discussions, events, ideas, projects"),
 
                 // Ideas boards
@@ -497,6 +501,7 @@ public final class Routes {
                 delete("/api/v1/blocks/{personId}", SIGNED_IN, schemesApi::unblock, "Remove a block"),
 
                 // Projects API (the same rules as the pages)
+                get("/api/v1/network/metrics", PROGRAMME_TEAM, networkApi::metrics, "Network figures for a slice (?slice=, from, to, source) (team)"),
                 get("/api/v1/projects", SIGNED_IN, projectsApi::list, "Projects, with filters and pages"),
                 get("/api/v1/projects.csv", SIGNED_IN, projectsApi::csv, "The projects the filters find, as CSV"),
                 post("/api/v1/projects", SIGNED_IN, projectsApi::create, "Start a project"),

@@ -113,4 +113,15 @@ class NetworkMetricsTest {
         assertThat(b.indexOf("x")).isZero();
         assertThat(b.indexOf("y")).isEqualTo(-1);
     }
+
+    @Test
+    void anApproximationOfANetworkTooSmallToSampleIsExact() {
+        Network.Builder b = new Network.Builder();
+        b.addPerson("a", "s");
+        b.addPerson("b", "t");
+        b.addTie(0, 1);
+        NetworkMetrics.Metrics m = NetworkMetrics.compute(b.build(), new NetworkMetrics.Approximate(0.05, 0.1, 1), 2);
+        assertThat(m.betweenness().method()).isEqualTo("exact");
+        assertThat(m.betweennessTop()).extracting(NetworkMetrics.Ranked::score).containsOnly(0.0);
+    }
 }
