@@ -192,7 +192,7 @@ public final class App implements AutoCloseable {
         EventsApi eventsApi = new EventsApi(events, new Invitations(jdbi, config.baseUrl()), communities, eventSurveys, calendarFeeds);
         Ideas ideas = new Ideas(jdbi, config.baseUrl());
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
-        NetworkApi networkApi = new NetworkApi(new NetworkSlices(jdbi), jdbi);
+        NetworkApi networkApi = new NetworkApi(new NetworkSlices(jdbi), jdbi, changes);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();

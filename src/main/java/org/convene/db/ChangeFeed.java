@@ -32,7 +32,7 @@ public final class ChangeFeed implements AutoCloseable {
     private static final long REREAD_NANOS = 10_000_000_000L;
 
     public enum Topic {
-        DIRECTORY, AUTH;
+        DIRECTORY, AUTH, NETWORK;
 
         String code() {
             return name().toLowerCase(Locale.ROOT);

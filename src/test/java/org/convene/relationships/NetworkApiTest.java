@@ -70,4 +70,19 @@ class NetworkApiTest {
         assertThat(WebClient.api(app, "GET", "/api/v1/network/metrics?from=2030-01-01&to=2029-01-01", lead, null).statusCode()).isEqualTo(422);
         assertThat(WebClient.api(app, "GET", "/api/v1/network/metrics", app.token("p1@net.example"), null).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void aReportIsKeptUntilTheTiesChange() {
+        NetworkApi api = new NetworkApi(new NetworkSlices(app.jdbi()), app.jdbi(), org.convene.db.ChangeFeed.polling(app.jdbi()));
+        Slice slice = Slice.parse("system");
+        LocalDate day = LocalDate.now().plusDays(1);
+        NetworkApi.Report first = api.report(slice, null, day, java.util.List.of());
+        assertThat(api.report(slice, null, day, java.util.List.of())).as("computed once").isSameAs(first);
+        tie(0, 4, "self", LocalDate.now().toString(), null);
+        NetworkApi.Report after = api.report(slice, null, day, java.util.List.of());
+        assertThat(after).isNotSameAs(first);
+        assertThat(after.metrics().ties()).isEqualTo(first.metrics().ties() + 1);
+        app.jdbi().useHandle(h -> h.execute("DELETE FROM ties WHERE source = 'self' AND started_on = current_date"));
+        assertThat(api.report(slice, null, day, java.util.List.of()).metrics().ties()).isEqualTo(first.metrics().ties());
+    }
 }
