@@ -17,7 +17,7 @@ import org.convene.text.Themes;
 public record EvaluationReport(Header header, Participation participation, List<SurveyRate> responseRates,
                                List<ConfidenceItem> confidence, List<Trend> trends, SentimentSplit sentiment,
                                List<SentimentSplit> sentimentByModule, List<Themes.Summary> themes, Connections connections,
-                               List<CourseChange> changes, List<Project> projects, int minimumGroup) {
+                               CohortNetwork network, List<CourseChange> changes, List<Project> projects, int minimumGroup) {
 
     public record Header(long programmeId, String programme, long cohortId, String cohort, LocalDate startsOn, LocalDate endsOn,
                          boolean anonymous, Instant generatedAt) {
@@ -64,6 +64,18 @@ public record EvaluationReport(Header header, Participation participation, List<
         public double crossSectorShare() {
             return pairs == 0 ? 0 : (double) crossSectorPairs / pairs;
         }
+    }
+
+    /**
+     * The network among the cohort's people, from every tie Convene records, at the cohort's start
+     * and at its end (or today, while it runs), and the ties first made in between.
+     */
+    public record CohortNetwork(LocalDate from, LocalDate to, NetworkFigures atStart, NetworkFigures atEnd, long newTies,
+                                long newCrossSectorTies) {
+    }
+
+    /** One moment of a network: {@code eiIndex} is null when there are no ties. */
+    public record NetworkFigures(int people, long ties, long crossSectorTies, double density, Double eiIndex, int components) {
     }
 
     /** An improvement project started by the cohort's participants. */

@@ -1,6 +1,7 @@
 package org.convene.reports;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.convene.evaluation.PairedComparison;
+import org.convene.network.NetworkMetrics;
+import org.convene.relationships.NetworkSlices;
+import org.convene.relationships.Slice;
 import org.convene.programmes.Cohort;
 import org.convene.programmes.CourseChanges;
 import org.convene.programmes.Module;
@@ -38,6 +42,7 @@ public final class Reports {
     private final CourseChanges changes;
     private final SentimentAnalyser sentiment = SentimentAnalyser.standard();
     private final Themes themes = Themes.standard();
+    private final NetworkSlices networks;
 
     public Reports(Jdbi jdbi, Programmes programmes, Surveys surveys, Results results, CourseChanges changes) {
         this.jdbi = jdbi;
@@ -45,6 +50,7 @@ public final class Reports {
         this.surveys = surveys;
         this.results = results;
         this.changes = changes;
+        this.networks = new NetworkSlices(jdbi);
     }
 
     public EvaluationReport build(long cohortId) {
@@ -61,8 +67,24 @@ public final class Reports {
             return new EvaluationReport(header, participation(h, cohortId, modules), rates, confidence(h, all), trends(cohortId, all),
                     split("All comments", comments.labels()), comments.byModule(),
                     themes.summarise(comments.all(), comments.labels(), QUOTES_PER_THEME),
-                    connections(h, shown), changes.list(cohortId), List.of(), Results.MIN_GROUP);
+                    connections(h, shown), network(cohort), changes.list(cohortId), List.of(), Results.MIN_GROUP);
         });
+    }
+
+    /** The cohort's network at its start and at its end (or today, if sooner), with the ties made in between. */
+    private EvaluationReport.CohortNetwork network(Cohort cohort) {
+        LocalDate today = LocalDate.now();
+        LocalDate end = cohort.endsOn() == null || cohort.endsOn().isAfter(today) ? today : cohort.endsOn();
+        LocalDate start = cohort.startsOn() == null || cohort.startsOn().isAfter(end) ? end : cohort.startsOn();
+        Slice slice = new Slice(Slice.Kind.COHORT, cohort.id());
+        NetworkSlices.Loaded before = networks.load(slice, null, start.minusDays(1), List.of());
+        NetworkSlices.Loaded after = networks.load(slice, start, end, List.of());
+        return new EvaluationReport.CohortNetwork(start, end, figures(before), figures(after), after.newTies(), after.newCrossSectorTies());
+    }
+
+    private static EvaluationReport.NetworkFigures figures(NetworkSlices.Loaded loaded) {
+        NetworkMetrics.Metrics m = NetworkMetrics.compute(loaded.network(), new NetworkMetrics.Exact(), 1);
+        return new EvaluationReport.NetworkFigures(m.people(), m.ties(), m.crossSectorTies(), m.density(), m.eiIndex(), m.components());
     }
 
     private static EvaluationReport.Participation participation(Handle h, long cohortId, List<Module> modules) {

@@ -227,4 +227,28 @@ class EvaluationReportTest {
         cli.setErr(new PrintWriter(err, true));
         return new Run(cli.execute(args), out.toString(), err.toString());
     }
+
+    @Test
+    void theReportShowsTheCohortsNetworkBeforeAndAfter() throws Exception {
+        ProgrammeDemo.Loaded other = new ProgrammeDemo(app.jdbi()).load(9, "Network cohort", cohort, null, LocalDate.of(2025, 3, 4));
+        long a = Math.min(cohort.get(0), cohort.get(1));
+        long b = Math.max(cohort.get(0), cohort.get(1));
+        long c = Math.min(cohort.get(2), cohort.get(3));
+        long d = Math.max(cohort.get(2), cohort.get(3));
+        app.jdbi().useHandle(h -> {
+            h.execute("INSERT INTO ties (person_a, person_b, kind, source, started_on) VALUES (?, ?, 'know', 'before_test', DATE '2024-01-01')", a, b);
+            h.execute("INSERT INTO ties (person_a, person_b, kind, source, started_on) VALUES (?, ?, 'know', 'during_test', DATE '2025-03-10')", c, d);
+        });
+        long tiesBefore = app.jdbi().withHandle(h -> h.createQuery("SELECT count(DISTINCT (person_a, person_b)) FROM ties WHERE started_on < DATE '2025-03-04' "
+                + "AND person_a = ANY(:p) AND person_b = ANY(:p)").bind("p", cohort.toArray(Long[]::new)).mapTo(Long.class).one());
+        JsonNode net = Json.MAPPER.readTree(WebClient.api(app, "GET", "/api/v1/cohorts/" + other.cohortId() + "/report", leadToken, null).body())
+                .get("network");
+        assertThat(net.get("from").asText()).isEqualTo("2025-03-04");
+        assertThat(net.get("atStart").get("ties").asLong()).isEqualTo(tiesBefore).isPositive();
+        assertThat(net.get("atEnd").get("people").asInt()).isEqualTo(cohort.size());
+        assertThat(net.get("atEnd").get("ties").asLong()).isGreaterThan(net.get("atStart").get("ties").asLong());
+        assertThat(net.get("newTies").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(net.get("newCrossSectorTies").asLong()).as("member 2 (community) and 3 (primary)").isGreaterThanOrEqualTo(1);
+        assertThat(lead.get("/cohorts/" + other.cohortId() + "/report").body()).contains("The cohort's network").contains("Ties across sectors");
+    }
 }
