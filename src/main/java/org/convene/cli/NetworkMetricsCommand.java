@@ -139,6 +139,8 @@ public final class NetworkMetricsCommand implements Runnable {
             a.put("samples", m.betweenness().samples());
             a.put("seed", m.betweenness().seed());
             a.put("guarantee", guarantee(m));
+            a.put("standard_errors", "each listed score's standard_error is the sample standard deviation of the sources' "
+                    + "contributions over sqrt(k), times sqrt(1 - k/n): an estimate of its spread (about 95 % of scores within two), not a bound");
             o.put("betweenness_approximation", a);
         } else {
             o.put("betweenness_approximation", null);
@@ -149,6 +151,9 @@ public final class NetworkMetricsCommand implements Runnable {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", r.id());
             entry.put("score", r.score());
+            if (r.standardError() != null) {
+                entry.put("standard_error", r.standardError());
+            }
             top.add(entry);
         }
         o.put("betweenness_top", top);
@@ -186,7 +191,9 @@ public final class NetworkMetricsCommand implements Runnable {
         }
         List<Ranked> top = m.betweennessTop();
         for (int i = 0; i < Math.min(5, top.size()); i++) {
-            o.printf(Locale.ROOT, "  %d. %s %.6f%n", i + 1, top.get(i).id(), top.get(i).score());
+            Ranked r = top.get(i);
+            o.printf(Locale.ROOT, "  %d. %s %.6f%s%n", i + 1, r.id(), r.score(),
+                    r.standardError() == null ? "" : String.format(Locale.ROOT, " (standard error %.6f)", r.standardError()));
         }
         if (top.size() > 5) {
             o.printf("  ... %d more in the file%n", top.size() - 5);

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ties between people of different sectors (cross-sector ties), I those within a sector; from -1
  * (all ties inside sectors) to +1 (all across). Undefined (null) without ties.</li>
  * <li><b>betweenness</b> ({@link Betweenness}): exact, or from a sample of sources with the stated
- * bound; the {@value #TOP} highest, equal scores by id.</li>
+ * bound (then each listed score also has its standard error); the {@value #TOP} highest, equal
+ * scores by id.</li>
  * </ul>
  */
 public final class NetworkMetrics {
@@ -30,7 +31,7 @@ public final class NetworkMetrics {
     public static final int TOP = 20;
     /** Above this many people the approximation is the default. */
     public static final int EXACT_UP_TO = 20_000;
-    public static final double DEFAULT_EPSILON = 0.05;
+    public static final double DEFAULT_EPSILON = 0.15;
     public static final double DEFAULT_DELTA = 0.1;
 
     private NetworkMetrics() {
@@ -57,8 +58,14 @@ public final class NetworkMetrics {
         }
     }
 
-    /** A person and their normalised betweenness. */
-    public record Ranked(String id, double score) {
+    /**
+     * A person and their normalised betweenness; for a sampled score also its standard error
+     * ({@link Betweenness#estimate}), else null.
+     */
+    public record Ranked(String id, double score, Double standardError) {
+        public Ranked(String id, double score) {
+            this(id, score, null);
+        }
     }
 
     /**
@@ -95,6 +102,7 @@ public final class NetworkMetrics {
         double reach = averageReach(g, threads);
         Used used;
         double[] scores;
+        double[] errors = null;
         if (method instanceof Approximate a) {
             long k = Betweenness.sampleSize(n, a.epsilon(), a.delta());
             if (k <= 0 || k >= n) { // tiny networks (no sample needed) and samples as large as the network: exact
@@ -102,18 +110,25 @@ public final class NetworkMetrics {
                 scores = Betweenness.exact(g, threads);
             } else {
                 used = new Used("approximate", a.epsilon(), a.delta(), k, a.seed());
-                scores = Betweenness.approximate(g, (int) k, a.seed(), threads);
+                Betweenness.Estimate estimate = Betweenness.estimate(g, (int) k, a.seed(), threads);
+                scores = estimate.scores();
+                errors = estimate.standardErrors();
             }
         } else {
             used = Used.exact();
             scores = Betweenness.exact(g, threads);
         }
         return new Metrics(n, m, g.duplicateTies(), g.selfLoops(), g.sectors(), density, meanDegree, comp[0], comp[1], comp[2],
-                reach, internal, cross, ei, used, top(g, scores, TOP));
+                reach, internal, cross, ei, used, top(g, scores, errors, TOP));
     }
 
     /** The {@code k} highest scores, highest first, equal scores by id. */
     public static List<Ranked> top(Network g, double[] scores, int k) {
+        return top(g, scores, null, k);
+    }
+
+    /** The {@code k} highest scores, highest first, equal scores by id, with their standard errors if given. */
+    public static List<Ranked> top(Network g, double[] scores, double[] errors, int k) {
         Comparator<Integer> better = (a, b) -> {
             int c = Double.compare(scores[b], scores[a]);
             return c != 0 ? c : g.id(a).compareTo(g.id(b));
@@ -132,7 +147,7 @@ public final class NetworkMetrics {
         best.sort(better);
         List<Ranked> out = new ArrayList<>(best.size());
         for (int v : best) {
-            out.add(new Ranked(g.id(v), scores[v]));
+            out.add(new Ranked(g.id(v), scores[v], errors == null || Double.isNaN(errors[v]) ? null : errors[v]));
         }
         return out;
     }

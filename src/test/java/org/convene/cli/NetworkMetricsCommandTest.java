@@ -100,6 +100,7 @@ class NetworkMetricsCommandTest {
         assertThat(top.get(1).get("id").asText()).isEqualTo("d");
         assertThat(top.get(2).get("id").asText()).isEqualTo("a");
         assertThat(top.get(2).get("score").asDouble()).isZero();
+        assertThat(top.get(0).has("standard_error")).isFalse();
         assertThat(out.toString()).contains("people: 7", "ties: 7 (repeated ties ignored: 1, self-loops ignored: 1)", "density: 0.333333",
                 "components: 2 (largest 6; people without ties 1)", "average reach (people within two steps): 3.1",
                 "cross-sector ties: 4 of 7 (3 sectors)", "E-I index: 0.1429", "betweenness: exact", "1. c 0.400000", "seconds: ");
@@ -130,6 +131,8 @@ class NetworkMetricsCommandTest {
         assertThat(a.get("samples").asLong()).isEqualTo(147);
         assertThat(a.get("guarantee").asText()).contains("with probability at least 0.95", "within 0.2");
         assertThat(m.get("betweenness_top")).hasSize(20);
+        assertThat(m.get("betweenness_top").get(0).get("standard_error").asDouble()).isPositive();
+        assertThat(a.get("standard_errors").asText()).contains("not a bound");
         assertThat(out.toString()).contains("betweenness: approximate, 147 of 3000 sources sampled (seed 9)");
         // The same seed gives the same file, on any number of threads.
         String first = Files.readString(metrics);

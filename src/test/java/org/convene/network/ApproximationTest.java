@@ -58,6 +58,36 @@ class ApproximationTest {
     }
 
     @Test
+    void standardErrorsDescribeTheSpread() {
+        Network g = NetworkGenerator.generate(4000, 16_000, 12).network();
+        double[] exact = Betweenness.exact(g, 2);
+        Betweenness.Estimate e = Betweenness.estimate(g, 400, 5, 2);
+        assertThat(e.samples()).isEqualTo(400);
+        assertThat(e.scores()).containsExactly(Betweenness.approximate(g, 400, 5, 2));
+        int within = 0;
+        List<NetworkMetrics.Ranked> top = NetworkMetrics.top(g, exact, 20);
+        for (NetworkMetrics.Ranked r : top) {
+            int v = Integer.parseInt(r.id().substring(1));
+            assertThat(e.standardErrors()[v]).isPositive();
+            if (Math.abs(e.scores()[v] - exact[v]) <= 2 * e.standardErrors()[v]) {
+                within++;
+            }
+        }
+        // About 95 % expected; 17 of 20 leaves room for a fixed seed's luck.
+        assertThat(within).isGreaterThanOrEqualTo(17);
+        // Every source sampled: the mean is the exact score and the spread is nil.
+        Betweenness.Estimate all = Betweenness.estimate(g, g.people(), 5, 2);
+        for (int v = 0; v < g.people(); v++) {
+            assertThat(all.scores()[v]).isCloseTo(exact[v], org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(all.standardErrors()[v]).isZero();
+        }
+        // A person no path runs through has score and error 0.
+        Betweenness.Estimate star = Betweenness.estimate(Graphs.star(6), 3, 1, 1);
+        assertThat(star.scores()[1]).isZero();
+        assertThat(star.standardErrors()[1]).isZero();
+    }
+
+    @Test
     void sameSeedSameScoresOnAnyNumberOfThreads() {
         Network g = NetworkGenerator.generate(3000, 12_000, 2).network();
         double[] one = Betweenness.approximate(g, 300, 42, 1);
