@@ -100,6 +100,41 @@ class ApproximationTest {
     }
 
     @Test
+    void bottomUpLevelsChangeNothing() {
+        // The same dependencies with large levels found bottom-up (the default) as top-down only,
+        // on connected and fragmented networks, sparse and dense.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int round = 0; round < 8; round++) {
+            Network g = round < 4 ? NetworkGenerator.generate(1500, 3000 + 3000 * round, round).network()
+                    : randomNetwork(random, 300 + 100 * round, 0.5 + round);
+            Betweenness.Layout layout = Betweenness.Layout.breadthFirst(g);
+            int n = g.people();
+            double[] both = new double[n];
+            double[] topDown = new double[n];
+            Betweenness.Search a = new Betweenness.Search(layout.start, layout.adj, false, true);
+            Betweenness.Search b = new Betweenness.Search(layout.start, layout.adj, false, false);
+            for (int s = 0; s < n; s += 7) {
+                a.accumulate(s, both);
+                b.accumulate(s, topDown);
+            }
+            for (int v = 0; v < n; v++) {
+                assertThat(both[v]).as("round %d, person %d", round, v).isCloseTo(topDown[v], org.assertj.core.api.Assertions.within(1e-9 * (1 + topDown[v])));
+            }
+        }
+    }
+
+    private static Network randomNetwork(java.util.SplittableRandom random, int n, double meanDegree) {
+        Network.Builder b = new Network.Builder();
+        for (int v = 0; v < n; v++) {
+            b.addPerson("v" + v, "s" + random.nextInt(3));
+        }
+        for (int i = 0; i < n * meanDegree / 2; i++) {
+            b.addTie(random.nextInt(n), random.nextInt(n));
+        }
+        return b.build();
+    }
+
+    @Test
     void samplesAreDistinctAndSeeded() {
         int[] a = Betweenness.sample(1000, 400, 9);
         assertThat(a).hasSize(400).doesNotHaveDuplicates().isSorted();
