@@ -31,7 +31,7 @@ public final class NetworkMetrics {
     public static final int TOP = 20;
     /** Above this many people the approximation is the default. */
     public static final int EXACT_UP_TO = 20_000;
-    public static final double DEFAULT_EPSILON = 0.12;
+    public static final double DEFAULT_EPSILON = 0.15;
     public static final double DEFAULT_DELTA = 0.1;
 
     private NetworkMetrics() {
