@@ -119,8 +119,8 @@ class NetworkBenchmarkTest {
         out(String.format(Locale.ROOT, "### Sampled against exact betweenness, 10,000 people (exact: highest %.5f, 20th %.5f)", topScore, twentieth));
         out("");
         out("| epsilon | delta | sources k | seed | top-20 overlap | top-10 overlap | largest error (all people) | largest error (exact top 20) "
-                + "| exact top 20 within 2 standard errors | wall s |");
-        out("|---|---|---|---|---|---|---|---|---|---|");
+                + "| exact top 20 within 2 standard errors | median standard error / score, listed 20 | wall s |");
+        out("|---|---|---|---|---|---|---|---|---|---|---|");
         double delta = NetworkMetrics.DEFAULT_DELTA;
         for (double epsilon : new double[] {0.05, 0.1, 0.12, 0.15, 0.2}) {
             int k = (int) Betweenness.sampleSize(g.people(), epsilon, delta);
@@ -144,10 +144,18 @@ class NetworkBenchmarkTest {
                         covered++;
                     }
                 }
-                out(String.format(Locale.ROOT, "| %.2f | %.2f | %,d | %d | %d | %d | %.5f | %.5f | %d | %.2f |", epsilon, delta, k, s,
-                        overlap(exactTop, top, 20), overlap(exactTop, top, 10), maxAll, maxTop, covered, wall));
+                out(String.format(Locale.ROOT, "| %.2f | %.2f | %,d | %d | %d | %d | %.5f | %.5f | %d | %.2f | %.2f |", epsilon, delta, k, s,
+                        overlap(exactTop, top, 20), overlap(exactTop, top, 10), maxAll, maxTop, covered,
+                        relativeError(g, estimate), wall));
             }
         }
+    }
+
+    /** The median over the estimate's own top 20 of standard error / score. */
+    private static double relativeError(Network g, Betweenness.Estimate e) {
+        double[] ratios = NetworkMetrics.top(g, e.scores(), e.standardErrors(), 20).stream()
+                .mapToDouble(r -> r.standardError() / r.score()).sorted().toArray();
+        return (ratios[9] + ratios[10]) / 2;
     }
 
     private static int indexOf(Network g, String id) {
@@ -243,6 +251,19 @@ class NetworkBenchmarkTest {
         }
         out("");
         out(String.format(Locale.ROOT, "Peak heap in use during these runs (sum of the heap pools' peaks): %d MB.", peakHeap() >> 20));
+        // No exact scores at this size (a million sources): how stable is the top 20 from one
+        // sample to another, and how large are the standard errors against the scores?
+        out("");
+        out("| sources k | seeds | top-20 overlap between the two seeds | top-10 overlap | median standard error / score, listed 20 (each seed) |");
+        out("|---|---|---|---|---|");
+        for (int factor : new int[] {1, 2}) {
+            Betweenness.Estimate a = Betweenness.estimate(g, factor * k, seed, 2);
+            Betweenness.Estimate b = Betweenness.estimate(g, factor * k, seed + 1, 2);
+            List<NetworkMetrics.Ranked> ta = NetworkMetrics.top(g, a.scores(), 20);
+            List<NetworkMetrics.Ranked> tb = NetworkMetrics.top(g, b.scores(), 20);
+            out(String.format(Locale.ROOT, "| %,d | %d and %d | %d | %d | %.2f, %.2f |", factor * k, seed, seed + 1, overlap(ta, tb, 20),
+                    overlap(ta, tb, 10), relativeError(g, a), relativeError(g, b)));
+        }
     }
 
     private void describeLarge(Network g) {
