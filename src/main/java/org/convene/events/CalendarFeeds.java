@@ -1,13 +1,9 @@
 package org.convene.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.OptionalLong;
 import org.convene.accounts.Secrets;
+import org.convene.accounts.SignedTokens;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,15 +16,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class CalendarFeeds {
     /** How far back the feed goes: events that ended up to this many days ago. */
     public static final int PAST_DAYS = 90;
+    private static final String PURPOSE = "calendar-feed";
 
     private final Jdbi jdbi;
     private final Events events;
     private final String baseUrl;
-    private volatile byte[] secret;
+    private final SignedTokens tokens;
 
     public CalendarFeeds(Jdbi jdbi, Events events, String baseUrl) {
         this.jdbi = jdbi;
         this.events = events;
+        this.tokens = new SignedTokens(jdbi);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -56,27 +54,13 @@ public final class CalendarFeeds {
 
     /** The person whose current token this is, if it is one. */
     public Optional<Long> owner(String token) {
-        if (token == null || token.length() > 80) {
-            return Optional.empty();
-        }
-        int dash = token.indexOf('-');
-        if (dash < 1 || dash > 19) {
-            return Optional.empty();
-        }
-        long person;
-        try {
-            person = Long.parseLong(token.substring(0, dash));
-        } catch (NumberFormatException e) {
+        OptionalLong person = SignedTokens.id(token);
+        if (person.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> nonce = jdbi.withHandle(h -> h.createQuery("SELECT nonce FROM calendar_feeds WHERE person_id = :p")
-                .bind("p", person).mapTo(String.class).findOne());
-        if (nonce.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean valid = MessageDigest.isEqual(token(person, nonce.get()).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
-        return valid ? Optional.of(person) : Optional.empty();
+                .bind("p", person.getAsLong()).mapTo(String.class).findOne());
+        return nonce.filter(n -> tokens.matches(token, PURPOSE, person.getAsLong(), n)).map(n -> person.getAsLong());
     }
 
     /** The person's feed as iCalendar text. */
@@ -85,28 +69,7 @@ public final class CalendarFeeds {
     }
 
     private Feed feed(long person, String nonce) {
-        String url = baseUrl + "/calendar/" + token(person, nonce) + ".ics";
+        String url = baseUrl + "/calendar/" + tokens.token(PURPOSE, person, nonce) + ".ics";
         return new Feed(url, url.replaceFirst("^https?://", "webcal://"));
-    }
-
-    private String token(long person, String nonce) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-            byte[] sig = mac.doFinal(("calendar-feed:" + person + ":" + nonce).getBytes(StandardCharsets.UTF_8));
-            return person + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(sig).substring(0, 32);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
-    }
-
-    private byte[] secret() {
-        byte[] s = secret;
-        if (s == null) {
-            s = jdbi.withHandle(h -> h.createQuery("SELECT value FROM settings WHERE name = 'link_secret'").mapTo(String.class).one())
-                    .getBytes(StandardCharsets.UTF_8);
-            secret = s;
-        }
-        return s;
     }
 }
