@@ -77,6 +77,9 @@ import org.convene.notifications.Digests;
 import org.convene.notifications.NotificationPages;
 import org.convene.notifications.Notifications;
 import org.convene.notifications.NotificationsApi;
+import org.convene.impact.Impact;
+import org.convene.impact.ImpactApi;
+import org.convene.impact.ImpactPages;
 import org.convene.relationships.NetworkApi;
 import org.convene.relationships.NetworkPages;
 import org.convene.relationships.NetworkSlices;
@@ -131,6 +134,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Jobs jobs;
     private final ChangeFeed changes;
+    private final Impact impact;
     private final Javalin web;
     private final Routes routes;
 
@@ -193,6 +197,7 @@ public final class App implements AutoCloseable {
         Ideas ideas = new Ideas(jdbi, config.baseUrl());
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
         NetworkApi networkApi = new NetworkApi(new NetworkSlices(jdbi), jdbi, changes);
+        this.impact = new Impact(jdbi);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
@@ -243,6 +248,8 @@ public final class App implements AutoCloseable {
                 new NotificationsApi(notifications),
                 new NetworkPages(templates, networkApi, reference, communities, programmes),
                 networkApi,
+                new ImpactPages(templates, impact, reference, config.baseUrl()),
+                new ImpactApi(impact, reference),
                 new SearchPages(templates, new Search(jdbi, people)),
                 new Health(jdbi),
                 metrics,
@@ -336,6 +343,7 @@ public final class App implements AutoCloseable {
     public void close() {
         web.stop();
         jobs.close();
+        impact.close();
         changes.close();
         database.close();
         log.info("Convene stopped");

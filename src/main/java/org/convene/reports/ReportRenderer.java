@@ -24,6 +24,11 @@ public final class ReportRenderer {
         this.templates = templates;
     }
 
+    /** The A4 print styles shared by the downloadable reports. */
+    public static String stylesheet() {
+        return CSS;
+    }
+
     public ReportView view(long cohortId, boolean print) {
         EvaluationReport report = reports.build(cohortId);
         return new ReportView(report, ReportCharts.of(report), print);

@@ -41,6 +41,8 @@ import org.convene.events.EventsApi;
 import org.convene.ideas.IdeaPages;
 import org.convene.ideas.IdeasApi;
 import org.convene.notifications.NotificationPages;
+import org.convene.impact.ImpactApi;
+import org.convene.impact.ImpactPages;
 import org.convene.relationships.NetworkApi;
 import org.convene.relationships.NetworkPages;
 import org.convene.notifications.NotificationsApi;
@@ -71,7 +73,8 @@ public final class Routes {
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
                   CommunityPages communities, CommunitiesApi communitiesApi, ResourcePages resources, ResourcesApi resourcesApi,
                   EventPages events, EventsApi eventsApi, IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications,
-                  NotificationsApi notificationsApi, NetworkPages network, NetworkApi networkApi, SearchPages search, Health health,
+                  NotificationsApi notificationsApi, NetworkPages network, NetworkApi networkApi,
+                  ImpactPages impact, ImpactApi impactApi, SearchPages search, Health health,
                   Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
@@ -224,6 +227,10 @@ public final class Routes {
                 post("/events/{id}/survey", SIGNED_IN, events::addFollowUp, "Add the event's follow-up survey (host, convenors)"),
 
                 get("/network", PROGRAMME_TEAM, network::show, "The relationship network's figures for a slice and period (team)"),
+                get("/impact", PROGRAMME_TEAM, impact::show, "The impact dashboard of a place or the whole system over a period (team)"),
+                get("/impact/report.html", PROGRAMME_TEAM, impact::html, "The impact dashboard as one HTML file (team)"),
+                get("/impact/report.pdf", PROGRAMME_TEAM, impact::pdf, "The impact dashboard as PDF (team)"),
+                get("/impact/{figure}", PROGRAMME_TEAM, impact::list, "The list behind one figure of the impact dashboard (team)"),
                 get("/search", SIGNED_IN, search::page, "One search across people, communities, discussions, events, ideas, projects"),
 
                 // Ideas boards
@@ -502,6 +509,8 @@ public final class Routes {
 
                 // Projects API (the same rules as the pages)
                 get("/api/v1/network/metrics", PROGRAMME_TEAM, networkApi::metrics, "Network figures for a slice (?slice=, from, to, source) (team)"),
+                get("/api/v1/impact", PROGRAMME_TEAM, impactApi::figures, "Impact figures of a place or the system over a period (team)"),
+                get("/api/v1/impact/{figure}", PROGRAMME_TEAM, impactApi::list, "The rows behind one impact figure, 50 a page (team)"),
                 get("/api/v1/projects", SIGNED_IN, projectsApi::list, "Projects, with filters and pages"),
                 get("/api/v1/projects.csv", SIGNED_IN, projectsApi::csv, "The projects the filters find, as CSV"),
                 post("/api/v1/projects", SIGNED_IN, projectsApi::create, "Start a project"),
