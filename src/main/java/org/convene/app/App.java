@@ -134,7 +134,6 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Jobs jobs;
     private final ChangeFeed changes;
-    private final Impact impact;
     private final Javalin web;
     private final Routes routes;
 
@@ -197,12 +196,12 @@ public final class App implements AutoCloseable {
         Ideas ideas = new Ideas(jdbi, config.baseUrl());
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
         NetworkApi networkApi = new NetworkApi(new NetworkSlices(jdbi), jdbi, changes);
-        this.impact = new Impact(jdbi);
+        Impact impact = new Impact(jdbi);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds,
-                notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()));
+                notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()), impact);
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
@@ -343,7 +342,6 @@ public final class App implements AutoCloseable {
     public void close() {
         web.stop();
         jobs.close();
-        impact.close();
         changes.close();
         database.close();
         log.info("Convene stopped");

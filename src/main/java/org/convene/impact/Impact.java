@@ -1,86 +1,167 @@
 package org.convene.impact;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.convene.web.Json;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The impact figures, fresh where reading them is quick and kept briefly where it is not. Figures
- * that took under {@link #FRESH_BELOW} to read are read again on every request, so a small
- * installation always sees its latest activity. Slower ones (a region of a million people) are
- * kept: a request gets the kept figures at once, with the time they were read, and if they are
- * older than {@link #REFRESH_AFTER} one background read on this instance replaces them. Nothing is
- * kept across a restart; the first request for a scope and period always reads the database.
+ * The impact figures: read fresh where that is quick, kept as snapshots where it is not.
+ *
+ * <p>Figures that take under {@link #FRESH_BELOW} to read (any installation of a few thousand
+ * people) are read on every request and never kept, so they always show the latest activity.
+ * Slower ones (a region of a million people takes seconds) are kept in {@code impact_snapshots},
+ * shared by every app instance and surviving restarts: a request is answered from the snapshot,
+ * which shows when it was read, and a background job ({@link #refreshDue}) reads again every
+ * snapshot someone has looked at in the past week once it is older than {@link #REFRESH_AFTER}.
+ * The job also prepares the default view (the past year) of the whole system and of every place,
+ * so those open at once even the first time each day. Only a period nobody has asked for before
+ * is read while the person waits.
  */
-public final class Impact implements AutoCloseable {
+public final class Impact {
     private static final Logger log = LoggerFactory.getLogger(Impact.class);
-    static final Duration FRESH_BELOW = Duration.ofMillis(200);
-    static final Duration REFRESH_AFTER = Duration.ofMinutes(2);
-    static final int CACHE_SIZE = 64;
+    static final Duration FRESH_BELOW = Duration.ofMillis(250);
+    static final Duration REFRESH_AFTER = Duration.ofMinutes(5);
+    private static final ObjectMapper SNAPSHOTS = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private final Jdbi jdbi;
     private final ImpactStore store;
-    private final Map<ImpactQuery, ImpactFigures> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ImpactQuery, ImpactFigures> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    });
-    private final Map<ImpactQuery, CompletableFuture<ImpactFigures>> refreshing = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "convene-impact-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final long freshBelowMillis;
 
     public Impact(Jdbi jdbi) {
+        this(jdbi, FRESH_BELOW);
+    }
+
+    /** With another threshold: {@code Duration.ZERO} keeps every read (as a slow installation would). */
+    Impact(Jdbi jdbi, Duration freshBelow) {
+        this.jdbi = jdbi;
         this.store = new ImpactStore(jdbi);
+        this.freshBelowMillis = freshBelow.toMillis();
     }
 
-    /** The figures for a scope and period: read now, or kept from a slow read (see the class comment). */
+    /** The figures for a scope and period: the kept snapshot if there is one, otherwise read now. */
     public ImpactFigures figures(ImpactQuery query) {
-        ImpactFigures known = kept.get(query);
-        if (known == null) {
-            return read(query);
-        }
-        if (Duration.between(known.computedAt(), Instant.now()).compareTo(REFRESH_AFTER) > 0) {
-            refreshing.computeIfAbsent(query, q -> CompletableFuture.supplyAsync(() -> read(q), background)
-                    .whenComplete((f, e) -> {
-                        refreshing.remove(q);
-                        if (e != null) {
-                            log.warn("event=impact_refresh_failed scope={} error={}", q.scope(), e.toString());
-                        }
-                    }));
-        }
-        return known;
+        Optional<ImpactFigures> kept = snapshot(query);
+        return kept.orElseGet(() -> read(query));
     }
 
-    /** Reads the figures now, whatever is kept; a slow read is kept for the next requests. */
+    /** Reads the figures now; slow ones are kept (or their snapshot replaced), quick ones leave none behind. */
     public ImpactFigures read(ImpactQuery query) {
         ImpactFigures figures = store.figures(query);
-        if (figures.millis() >= FRESH_BELOW.toMillis()) {
-            kept.put(query, figures);
-        } else {
-            kept.remove(query);
-        }
+        jdbi.useHandle(h -> {
+            if (figures.millis() >= freshBelowMillis) {
+                h.createUpdate("INSERT INTO impact_snapshots (scope, from_day, to_day, figures, computed_at, millis) "
+                                + "VALUES (:scope, :from, :to, CAST(:figures AS jsonb), :at, :millis) "
+                                + "ON CONFLICT (scope, from_day, to_day) DO UPDATE SET figures = excluded.figures, "
+                                + "computed_at = excluded.computed_at, millis = excluded.millis")
+                        .bind("scope", query.scope()).bind("from", query.from()).bind("to", query.to())
+                        .bind("figures", write(figures)).bind("at", OffsetDateTime.ofInstant(figures.computedAt(), ZoneOffset.UTC))
+                        .bind("millis", (int) Math.min(Integer.MAX_VALUE, figures.millis())).execute();
+            } else {
+                h.createUpdate("DELETE FROM impact_snapshots WHERE scope = :scope AND from_day = :from AND to_day = :to")
+                        .bind("scope", query.scope()).bind("from", query.from()).bind("to", query.to()).execute();
+            }
+        });
         return figures;
     }
 
-    /** One page of the rows behind a figure (always read now: a page of 50 rows is quick). */
+    /** One page of the rows behind a figure, always read now. */
     public ImpactList list(Figure figure, ImpactQuery query, String only, int page) {
         return store.list(figure, query, only, page);
     }
 
-    @Override
-    public void close() {
-        background.shutdownNow();
+    /**
+     * The background job (one instance at a time): reads again the snapshots looked at in the past
+     * week that are older than {@link #REFRESH_AFTER}, prepares today's default views, and drops
+     * snapshots nobody has looked at for 30 days. Returns how many it read.
+     */
+    public int refreshDue() {
+        jdbi.useHandle(h -> h.execute("DELETE FROM impact_snapshots WHERE viewed_at < now() - interval '30 days'"));
+        int read = 0;
+        ImpactQuery system = ImpactQuery.of("system", null, LocalDate.now(ImpactQuery.ZONE));
+        if (stale(system)) {
+            read++;
+            if (read(system).millis() >= freshBelowMillis) {
+                // Slow for the whole system, so perhaps for a place too: prepare each place's default view.
+                List<Long> places = jdbi.withHandle(h -> h.createQuery("SELECT id FROM places ORDER BY id").mapTo(Long.class).list());
+                for (long place : places) {
+                    read += refresh(new ImpactQuery(place, system.from(), system.to()));
+                }
+            }
+        }
+        List<ImpactQuery> viewed = jdbi.withHandle(h -> h.createQuery("SELECT scope, from_day, to_day FROM impact_snapshots "
+                        + "WHERE viewed_at > now() - interval '7 days' AND computed_at < :stale ORDER BY computed_at")
+                .bind("stale", OffsetDateTime.now(ZoneOffset.UTC).minus(REFRESH_AFTER))
+                .map((rs, ctx) -> new ImpactQuery(rs.getString(1).equals("system") ? null : Long.valueOf(rs.getString(1).substring(6)),
+                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class))).list());
+        for (ImpactQuery q : viewed) {
+            read += refresh(q);
+        }
+        return read;
+    }
+
+    /** Reads a view again if it is stale; 1 if it did. A failure is logged and the job goes on to the next. */
+    private int refresh(ImpactQuery q) {
+        if (!stale(q)) {
+            return 0;
+        }
+        try {
+            read(q);
+            return 1;
+        } catch (RuntimeException e) {
+            log.warn("event=impact_refresh_failed scope={} from={} to={} error={}", q.scope(), q.from(), q.to(), e.toString());
+            return 0;
+        }
+    }
+
+    private boolean stale(ImpactQuery q) {
+        return computedAt(q).map(at -> at.isBefore(Instant.now().minus(REFRESH_AFTER))).orElse(true);
+    }
+
+    private Optional<Instant> computedAt(ImpactQuery q) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT computed_at FROM impact_snapshots WHERE scope = :scope AND from_day = :from "
+                        + "AND to_day = :to").bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
+                .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
+    }
+
+    private Optional<ImpactFigures> snapshot(ImpactQuery q) {
+        return jdbi.withHandle(h -> {
+            Optional<String> json = h.createQuery("SELECT figures::text FROM impact_snapshots WHERE scope = :scope AND from_day = :from "
+                            + "AND to_day = :to").bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
+                    .mapTo(String.class).findOne();
+            if (json.isPresent()) {
+                h.createUpdate("UPDATE impact_snapshots SET viewed_at = now() WHERE scope = :scope AND from_day = :from AND to_day = :to "
+                                + "AND viewed_at < now() - interval '1 hour'")
+                        .bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to()).execute();
+            }
+            return json.map(Impact::parse);
+        });
+    }
+
+    private static String write(ImpactFigures figures) {
+        try {
+            return SNAPSHOTS.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Impact figures could not be written as JSON", e);
+        }
+    }
+
+    private static ImpactFigures parse(String json) {
+        try {
+            return SNAPSHOTS.readValue(json, ImpactFigures.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A kept impact snapshot could not be read", e);
+        }
     }
 }

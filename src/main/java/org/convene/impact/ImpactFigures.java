@@ -15,6 +15,11 @@ import org.convene.evaluation.PairedComparison;
 public record ImpactFigures(ImpactQuery query, String scopeName, Instant computedAt, long millis, Participation people,
                             Events events, Matches matches, Groups groups, Projects projects, Ties ties, Confidence confidence) {
 
+    /** Whether these figures were slow enough to read to be kept as a snapshot and refreshed in the background. */
+    public boolean kept() {
+        return millis >= Impact.FRESH_BELOW.toMillis();
+    }
+
     /** People who took part in anything in the period, in all and by sector (sectors in their usual order). */
     public record Participation(long total, List<SectorCount> bySector) {
     }

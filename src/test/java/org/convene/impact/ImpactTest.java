@@ -29,7 +29,7 @@ class ImpactTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start();
+        app = TestApp.startWithoutJobs();
         assertThat(DemoData.load(app.jdbi(), 20240611L, 300, false)).isNotNull();
         app.person("Impact Lead", "lead@impact.example", "acute", Role.PROGRAMME_LEAD);
         app.person("Impact Participant", "participant@impact.example", "housing", Role.PARTICIPANT);
@@ -174,6 +174,39 @@ class ImpactTest {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         assertThat(pdf.body().getBytes(StandardCharsets.ISO_8859_1).length).isGreaterThan(5000);
         assertThat(pdf.body()).startsWith("%PDF");
+    }
+
+    @Test
+    void slowFiguresAreKeptForEveryInstanceAndRefreshedInTheBackground() throws Exception {
+        Impact slow = new Impact(app.jdbi(), java.time.Duration.ZERO);
+        ImpactQuery q = ImpactQuery.of("system", TODAY.minusMonths(3), TODAY);
+        ImpactFigures first = slow.figures(q);
+        assertThat(slow.figures(q)).as("read back from its snapshot, whole").isEqualTo(first);
+        assertThat(new Impact(app.jdbi()).figures(q)).as("another instance sees the same snapshot").isEqualTo(first);
+
+        long a = app.person("Kept A", "kept.a@impact.example", "acute", Role.PARTICIPANT).id();
+        long b = app.person("Kept B", "kept.b@impact.example", "housing", Role.PARTICIPANT).id();
+        tie(a, b, "self_reported", TODAY, null);
+        assertThat(slow.figures(q).ties().newTies()).as("kept until refreshed").isEqualTo(first.ties().newTies());
+        long places = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM places").mapTo(Long.class).one());
+        assertThat(slow.refreshDue()).as("today's default views of the system and of every place, prepared").isEqualTo(1 + places);
+        assertThat(slow.refreshDue()).as("fresh snapshots are left alone").isZero();
+        assertThat(slow.figures(q).ties().newTies()).as("kept until refreshed").isEqualTo(first.ties().newTies());
+        app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET computed_at = now() - interval '10 minutes'"));
+        assertThat(slow.refreshDue()).isEqualTo(2 + places);
+        assertThat(slow.figures(q).ties().newTies()).isEqualTo(first.ties().newTies() + 1);
+
+        app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET viewed_at = now() - interval '31 days'"));
+        slow.refreshDue();
+        assertThat(snapshots()).as("unviewed for 30 days: gone (and today's defaults prepared again)").isEqualTo(1 + places);
+        // Quick figures leave no snapshot behind.
+        app.jdbi().useHandle(h -> h.execute("DELETE FROM impact_snapshots"));
+        new Impact(app.jdbi(), java.time.Duration.ofHours(1)).figures(q);
+        assertThat(snapshots()).isZero();
+    }
+
+    private static long snapshots() {
+        return app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM impact_snapshots").mapTo(Long.class).one());
     }
 
     @Test
