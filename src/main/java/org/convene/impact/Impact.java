@@ -76,9 +76,12 @@ public final class Impact {
         return figures;
     }
 
-    /** One page of the rows behind a figure, always read now. */
+    /**
+     * One page of the rows behind a figure, read now. Where the dashboard's figures are kept (slow
+     * to read), the list's total is the kept figure, so a page does not count them all again.
+     */
     public ImpactList list(Figure figure, ImpactQuery query, String only, int page) {
-        return store.list(figure, query, only, page);
+        return store.list(figure, query, only, page, snapshot(query).orElse(null));
     }
 
     /**

@@ -15,6 +15,22 @@ import org.convene.evaluation.PairedComparison;
 public record ImpactFigures(ImpactQuery query, String scopeName, Instant computedAt, long millis, Participation people,
                             Events events, Matches matches, Groups groups, Projects projects, Ties ties, Confidence confidence) {
 
+    /** The figure that counts the rows of a list, narrowed by {@code only} as the list is. */
+    public long count(Figure figure, String only) {
+        return switch (figure) {
+            case PEOPLE -> only == null ? people.total()
+                    : people.bySector().stream().filter(s -> s.code().equals(only)).mapToLong(SectorCount::people).sum();
+            case EVENTS -> events.held();
+            case MATCHES -> only == null ? matches.made() : matches.met();
+            case SETS -> groups.sets();
+            case CLUSTERS -> groups.clusters();
+            case PROJECTS -> only == null ? projects.started()
+                    : projects.byStatus().stream().filter(s -> s.status().equals(only)).mapToLong(StatusCount::projects).sum();
+            case TIES -> only == null ? ties.newTies() : ties.newCrossSectorTies();
+            case CONFIDENCE -> confidence.cohorts().size();
+        };
+    }
+
     /** Whether these figures were slow enough to read to be kept as a snapshot and refreshed in the background. */
     public boolean kept() {
         return millis >= Impact.FRESH_BELOW.toMillis();

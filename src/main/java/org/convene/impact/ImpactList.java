@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * The rows behind one figure of the dashboard, a page at a time: the same rows the figure counts,
  * so {@code total} always equals the figure. Each cell may link to the page of what it names.
+ *
+ * @param countedAt when {@code total} was counted, if it comes from the dashboard's kept snapshot
+ *     (counting a large list again for every page would take seconds); null when counted with the rows
  */
 public record ImpactList(Figure figure, ImpactQuery query, String only, List<String> columns, List<Row> rows, long total,
-                         int page, int pageSize) {
+                         java.time.Instant countedAt, int page, int pageSize) {
     public static final int PAGE_SIZE = 50;
 
     public record Row(List<Cell> cells) {

@@ -44,7 +44,7 @@ final class ImpactLists {
                     + "(SELECT string_agg(DISTINCT t.source, ', ') FROM ties t WHERE t.person_a = b.person_a AND t.person_b = b.person_b) AS sources"
                     + from + " JOIN people pa ON pa.id = b.person_a JOIN people pb ON pb.id = b.person_b "
                     + "JOIN sectors sa ON sa.code = pa.sector_code JOIN sectors sb ON sb.code = pb.sector_code" + where
-                    + " ORDER BY b.first_on DESC, b.person_a, b.person_b" + limit;
+                    + " ORDER BY b.first_on DESC, b.id DESC" + limit;
             case CONFIDENCE -> throw new IllegalArgumentException("Confidence is listed by cohort from its pairs");
         };
     }

@@ -117,7 +117,7 @@ final class ImpactStore {
     }
 
     /** One page of the rows behind a figure; {@code only} narrows them (a sector, a status, "across", "met"). */
-    ImpactList list(Figure figure, ImpactQuery q, String only, int page) {
+    ImpactList list(Figure figure, ImpactQuery q, String only, int page, ImpactFigures counted) {
         String base = base(figure, q);
         String where = only == null ? "" : switch (figure) {
             case PEOPLE -> " WHERE b.sector_code = :only";
@@ -129,22 +129,20 @@ final class ImpactStore {
         boolean bindsOnly = where.contains(":only");
         return jdbi.inTransaction(h -> {
             h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            long total = query(h, ("SELECT count(*) FROM (" + base + ") b" + where), q, bindsOnly ? only : null)
-                    .mapTo(Long.class).one();
-            List<ImpactList.Row> rows = figure == Figure.CONFIDENCE ? confidenceRows(h, q, page)
-                    : query(h, ImpactLists.page(figure, base, where), q, bindsOnly ? only : null)
-                            .bind("limit", ImpactList.PAGE_SIZE).bind("offset", (page - 1) * ImpactList.PAGE_SIZE)
-                            .map((rs, ctx) -> ImpactLists.row(figure, rs)).list();
             if (figure == Figure.CONFIDENCE) {
-                total = confidence(h, q).cohorts().size();
+                List<ImpactFigures.CohortConfidence> cohorts = confidence(h, q).cohorts();
+                List<ImpactList.Row> rows = cohorts.stream().skip((long) (page - 1) * ImpactList.PAGE_SIZE).limit(ImpactList.PAGE_SIZE)
+                        .map(ImpactLists::confidenceRow).toList();
+                return new ImpactList(figure, q, only, ImpactLists.columns(figure), rows, cohorts.size(), null, page, ImpactList.PAGE_SIZE);
             }
-            return new ImpactList(figure, q, only, ImpactLists.columns(figure), rows, total, page, ImpactList.PAGE_SIZE);
+            long total = counted != null ? counted.count(figure, only)
+                    : query(h, "SELECT count(*) FROM (" + base + ") b" + where, q, bindsOnly ? only : null).mapTo(Long.class).one();
+            List<ImpactList.Row> rows = query(h, ImpactLists.page(figure, base, where), q, bindsOnly ? only : null)
+                    .bind("limit", ImpactList.PAGE_SIZE).bind("offset", (page - 1) * ImpactList.PAGE_SIZE)
+                    .map((rs, ctx) -> ImpactLists.row(figure, rs)).list();
+            return new ImpactList(figure, q, only, ImpactLists.columns(figure), rows, total,
+                    counted == null ? null : counted.computedAt(), page, ImpactList.PAGE_SIZE);
         });
-    }
-
-    private static List<ImpactList.Row> confidenceRows(Handle h, ImpactQuery q, int page) {
-        return confidence(h, q).cohorts().stream().skip((long) (page - 1) * ImpactList.PAGE_SIZE).limit(ImpactList.PAGE_SIZE)
-                .map(ImpactLists::confidenceRow).toList();
     }
 
     /** The rows a figure counts, as SQL binding the period (and {@code :place} for a place). */
@@ -190,13 +188,14 @@ final class ImpactStore {
                     + "SELECT 1 FROM project_measures pm JOIN measure_points mp ON mp.measure_id = pm.id WHERE pm.project_id = p.id "
                     + "AND pm.kind = 'outcome')) AS has_outcome FROM projects p WHERE " + PROJECT_START + " BETWEEN :day_from AND :day_to"
                     + (place ? " AND p.place_id = :place" : "");
-            case TIES -> "SELECT f.person_a, f.person_b, min(t.started_on) AS first_on, pa.sector_code <> pb.sector_code AS across "
-                    + "FROM (SELECT DISTINCT person_a, person_b FROM ties WHERE started_on BETWEEN :day_from AND :day_to) f "
-                    + "JOIN ties t ON t.person_a = f.person_a AND t.person_b = f.person_b "
-                    + "JOIN people pa ON pa.id = f.person_a JOIN people pb ON pb.id = f.person_b "
-                    + (place ? "WHERE pa.place_id = :place AND pb.place_id = :place " : "")
-                    + "GROUP BY f.person_a, f.person_b, pa.sector_code, pb.sector_code HAVING min(t.started_on) >= :day_from "
-                    + "AND bool_or(t.started_on <= :day_to AND (t.ended_on IS NULL OR t.ended_on > :day_to))";
+            // One row per pair: its first tie, if that began in the period and the pair still stood at its end.
+            case TIES -> "SELECT t.id, t.person_a, t.person_b, t.started_on AS first_on, pa.sector_code <> pb.sector_code AS across "
+                    + "FROM ties t JOIN people pa ON pa.id = t.person_a JOIN people pb ON pb.id = t.person_b "
+                    + "WHERE t.started_on BETWEEN :day_from AND :day_to" + (place ? " AND pa.place_id = :place AND pb.place_id = :place" : "")
+                    + " AND NOT EXISTS (SELECT 1 FROM ties e WHERE e.person_a = t.person_a AND e.person_b = t.person_b "
+                    + "AND (e.started_on < t.started_on OR (e.started_on = t.started_on AND e.id < t.id))) "
+                    + "AND EXISTS (SELECT 1 FROM ties s WHERE s.person_a = t.person_a AND s.person_b = t.person_b "
+                    + "AND s.started_on <= :day_to AND (s.ended_on IS NULL OR s.ended_on > :day_to))";
             case CONFIDENCE -> "WITH scores AS (SELECT s.cohort_id, s.kind, i.person_id, avg(a.number)::float8 AS score "
                     + "FROM cohorts c JOIN surveys s ON s.cohort_id = c.id AND s.kind IN ('baseline', 'end') "
                     + "JOIN survey_questions q ON q.survey_id = s.id AND q.kind = 'likert' AND (q.code LIKE 'conf\\_%' OR q.then_test) "

@@ -188,10 +188,13 @@ class ImpactTest {
         long b = app.person("Kept B", "kept.b@impact.example", "housing", Role.PARTICIPANT).id();
         tie(a, b, "self_reported", TODAY, null);
         assertThat(slow.figures(q).ties().newTies()).as("kept until refreshed").isEqualTo(first.ties().newTies());
+        ImpactList keptList = slow.list(Figure.TIES, q, null, 1);
+        assertThat(keptList.total()).as("a list counted with the kept figures").isEqualTo(first.ties().newTies());
+        assertThat(keptList.countedAt()).isEqualTo(first.computedAt());
+        assertThat(keptList.rows()).as("its rows read now").hasSize((int) Math.min(50, first.ties().newTies() + 1));
         long places = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM places").mapTo(Long.class).one());
         assertThat(slow.refreshDue()).as("today's default views of the system and of every place, prepared").isEqualTo(1 + places);
         assertThat(slow.refreshDue()).as("fresh snapshots are left alone").isZero();
-        assertThat(slow.figures(q).ties().newTies()).as("kept until refreshed").isEqualTo(first.ties().newTies());
         app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET computed_at = now() - interval '10 minutes'"));
         assertThat(slow.refreshDue()).isEqualTo(2 + places);
         assertThat(slow.figures(q).ties().newTies()).isEqualTo(first.ties().newTies() + 1);
