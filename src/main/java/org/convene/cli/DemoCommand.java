@@ -6,7 +6,7 @@ import org.convene.demo.DemoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = DemoDiscussionsCommand.class,
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {DemoDiscussionsCommand.class, DemoActivityCommand.class},
         description = "Generate a realistic synthetic region (people, organisations, places, ties, demo accounts).")
 public final class DemoCommand implements Runnable {
     @Option(names = "--people", defaultValue = "2000", description = "How many people, from 100 to 1,000,000 (default ${DEFAULT-VALUE}).")
