@@ -81,6 +81,8 @@ import org.convene.impact.Impact;
 import org.convene.impact.ImpactApi;
 import org.convene.impact.ImpactPages;
 import org.convene.relationships.NetworkApi;
+import org.convene.relationships.NetworkGraphs;
+import org.convene.relationships.NetworkMapPages;
 import org.convene.relationships.NetworkPages;
 import org.convene.relationships.NetworkSlices;
 import org.convene.search.Search;
@@ -197,6 +199,7 @@ public final class App implements AutoCloseable {
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
         NetworkApi networkApi = new NetworkApi(new NetworkSlices(jdbi), jdbi, changes);
         Impact impact = new Impact(jdbi);
+        NetworkPages networkPages = new NetworkPages(templates, networkApi, reference, communities, programmes);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
@@ -245,8 +248,9 @@ public final class App implements AutoCloseable {
                 ideasApi,
                 new NotificationPages(templates, notifications),
                 new NotificationsApi(notifications),
-                new NetworkPages(templates, networkApi, reference, communities, programmes),
+                networkPages,
                 networkApi,
+                new NetworkMapPages(templates, new NetworkGraphs(jdbi, new NetworkSlices(jdbi)), networkPages),
                 new ImpactPages(templates, impact, reference, config.baseUrl()),
                 new ImpactApi(impact, reference),
                 new SearchPages(templates, new Search(jdbi, people)),

@@ -50,7 +50,8 @@ public final class NetworkPages {
         templates.page(ctx, "relationships/network.jte", model);
     }
 
-    private List<Option> slices() {
+    /** The slices to choose from: the system, each place, community, programme and cohort. */
+    List<Option> slices() {
         List<Option> options = new ArrayList<>();
         options.add(new Option("system", "The whole system"));
         reference.places().forEach(p -> options.add(new Option("place:" + p.id(), "Place: " + p.name())));

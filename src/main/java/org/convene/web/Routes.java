@@ -44,6 +44,7 @@ import org.convene.notifications.NotificationPages;
 import org.convene.impact.ImpactApi;
 import org.convene.impact.ImpactPages;
 import org.convene.relationships.NetworkApi;
+import org.convene.relationships.NetworkMapPages;
 import org.convene.relationships.NetworkPages;
 import org.convene.notifications.NotificationsApi;
 import org.convene.search.SearchPages;
@@ -73,7 +74,7 @@ public final class Routes {
                   InquiriesApi inquiriesApi, LeadershipPages leadership, LeadershipApi leadershipApi,
                   CommunityPages communities, CommunitiesApi communitiesApi, ResourcePages resources, ResourcesApi resourcesApi,
                   EventPages events, EventsApi eventsApi, IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications,
-                  NotificationsApi notificationsApi, NetworkPages network, NetworkApi networkApi,
+                  NotificationsApi notificationsApi, NetworkPages network, NetworkApi networkApi, NetworkMapPages networkMap,
                   ImpactPages impact, ImpactApi impactApi, SearchPages search, Health health,
                   Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
@@ -227,6 +228,8 @@ public final class Routes {
                 post("/events/{id}/survey", SIGNED_IN, events::addFollowUp, "Add the event's follow-up survey (host, convenors)"),
 
                 get("/network", PROGRAMME_TEAM, network::show, "The relationship network's figures for a slice and period (team)"),
+                get("/network/map", PROGRAMME_TEAM, networkMap::show, "The network map of a slice, or its table view (?view=table) (team)"),
+                get("/network/graph.json", PROGRAMME_TEAM, networkMap::graphJson, "The people and ties the map draws (team, signed in)"),
                 get("/impact", PROGRAMME_TEAM, impact::show, "The impact dashboard of a place or the whole system over a period (team)"),
                 get("/impact/report.html", PROGRAMME_TEAM, impact::html, "The impact dashboard as one HTML file (team)"),
                 get("/impact/report.pdf", PROGRAMME_TEAM, impact::pdf, "The impact dashboard as PDF (team)"),
@@ -509,6 +512,7 @@ public final class Routes {
 
                 // Projects API (the same rules as the pages)
                 get("/api/v1/network/metrics", PROGRAMME_TEAM, networkApi::metrics, "Network figures for a slice (?slice=, from, to, source) (team)"),
+                get("/api/v1/network/graph", PROGRAMME_TEAM, networkMap::graphJson, "A slice's people and ties for a map (?slice=, to, source) (team)"),
                 get("/api/v1/impact", PROGRAMME_TEAM, impactApi::figures, "Impact figures of a place or the system over a period (team)"),
                 get("/api/v1/impact/{figure}", PROGRAMME_TEAM, impactApi::list, "The rows behind one impact figure, 50 a page (team)"),
                 get("/api/v1/projects", SIGNED_IN, projectsApi::list, "Projects, with filters and pages"),
