@@ -33,6 +33,13 @@ async function draw() {
   for (const e of graph.edges) {
     elements.push({ data: { id: e.a + '-' + e.b, source: String(e.a), target: String(e.b) } });
   }
+  // Cytoscape adds a <style> element unless one with this id exists; the CSP forbids inline styles,
+  // so its one rule (position: relative) is in convene.css and an empty marker stands in for it.
+  if (!document.getElementById('__________cytoscape_stylesheet')) {
+    const marker = document.createElement('meta');
+    marker.id = '__________cytoscape_stylesheet';
+    document.head.append(marker);
+  }
   const cy = window.cytoscape({
     container: box,
     elements,

@@ -33,6 +33,9 @@ public final class Impact {
     private static final Logger log = LoggerFactory.getLogger(Impact.class);
     static final Duration FRESH_BELOW = Duration.ofMillis(250);
     static final Duration REFRESH_AFTER = Duration.ofMinutes(5);
+    /** The shape of the figures kept; raise it whenever {@link ImpactFigures} changes. */
+    static final int FORMAT = 2;
+    private static final String FORMAT_FIELD = "snapshotFormat";
     private static final ObjectMapper SNAPSHOTS = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Jdbi jdbi;
@@ -148,21 +151,28 @@ public final class Impact {
                                 + "AND viewed_at < now() - interval '1 hour'")
                         .bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to()).execute();
             }
-            return json.map(Impact::parse);
+            return json.flatMap(Impact::parse);
         });
     }
 
     private static String write(ImpactFigures figures) {
         try {
-            return SNAPSHOTS.writeValueAsString(figures);
+            com.fasterxml.jackson.databind.node.ObjectNode tree = SNAPSHOTS.valueToTree(figures);
+            tree.put(FORMAT_FIELD, FORMAT);
+            return SNAPSHOTS.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Impact figures could not be written as JSON", e);
         }
     }
 
-    private static ImpactFigures parse(String json) {
+    /** A snapshot written by an older version of the figures is not used: the figures are read again. */
+    private static Optional<ImpactFigures> parse(String json) {
         try {
-            return SNAPSHOTS.readValue(json, ImpactFigures.class);
+            com.fasterxml.jackson.databind.JsonNode tree = SNAPSHOTS.readTree(json);
+            if (tree.path(FORMAT_FIELD).asInt() != FORMAT) {
+                return Optional.empty();
+            }
+            return Optional.of(SNAPSHOTS.treeToValue(tree, ImpactFigures.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A kept impact snapshot could not be read", e);
         }

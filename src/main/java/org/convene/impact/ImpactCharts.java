@@ -13,6 +13,8 @@ import org.convene.evaluation.charts.PrePostChart;
 final class ImpactCharts {
     /** Counts of activity are not answers: every count may be shown. */
     private static final AnonymityRule COUNTS = new AnonymityRule(1);
+    /** Beyond this many programmes the chart shows only all of them together; the table has each. */
+    static final int MAX_PROGRAMMES_CHARTED = 12;
 
     private ImpactCharts() {
     }
@@ -36,16 +38,18 @@ final class ImpactCharts {
                     .map(s -> new BarChart.Bar(s.label(), Math.toIntExact(s.projects()))).toList();
             charts.put("projects", new BarChart("chart-projects", "Projects started, by status now", bars).withRule(COUNTS).svg());
         }
+        // By programme (a chart of hundreds of cohorts would be unreadable), and all of them together.
         List<PrePostChart.Item> items = new ArrayList<>();
-        for (ImpactFigures.CohortConfidence c : f.confidence().cohorts()) {
-            if (!c.withheld()) {
-                items.add(new PrePostChart.Item(c.programme() + ", " + c.cohort(), c.pairs(), Estimate.point(c.meanBefore()),
-                        Estimate.point(c.meanAfter()), Estimate.point(c.meanAfter() - c.meanBefore())));
+        List<ImpactFigures.ProgrammeConfidence> programmes = f.confidence().programmes();
+        if (programmes.size() <= MAX_PROGRAMMES_CHARTED) {
+            for (ImpactFigures.ProgrammeConfidence p : programmes) {
+                items.add(new PrePostChart.Item(p.programme(), p.pairs(), Estimate.point(p.meanBefore()), Estimate.point(p.meanAfter()),
+                        Estimate.point(p.meanAfter() - p.meanBefore())));
             }
         }
-        if (f.confidence().overall() != null && items.size() > 1) {
+        if (f.confidence().overall() != null && items.size() != 1) {
             var all = f.confidence().overall();
-            items.add(new PrePostChart.Item("All cohorts", all.pairs(), Estimate.point(all.meanBefore()), Estimate.point(all.meanAfter()),
+            items.add(new PrePostChart.Item("All programmes", all.pairs(), Estimate.point(all.meanBefore()), Estimate.point(all.meanAfter()),
                     all.change()));
         }
         if (!items.isEmpty()) {

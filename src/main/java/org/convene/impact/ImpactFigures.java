@@ -80,7 +80,12 @@ public record ImpactFigures(ImpactQuery query, String scopeName, Instant compute
      * period: each person's mean over the confidence items, paired. A cohort with fewer than the
      * anonymity minimum of pairs is withheld; {@code overall} pools the cohorts shown (null below the minimum).
      */
-    public record Confidence(List<CohortConfidence> cohorts, int pairs, PairedComparison overall, int minimumGroup) {
+    public record Confidence(List<CohortConfidence> cohorts, List<ProgrammeConfidence> programmes, int pairs, PairedComparison overall,
+                             int minimumGroup) {
+    }
+
+    /** The cohorts shown of one programme, pooled: a region may have hundreds of cohorts, but a few dozen programmes. */
+    public record ProgrammeConfidence(String programme, int cohorts, int pairs, double meanBefore, double meanAfter, double roseShare) {
     }
 
     public record CohortConfidence(long cohortId, String programme, String cohort, java.time.LocalDate endsOn, int pairs,

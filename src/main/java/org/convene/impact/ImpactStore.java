@@ -113,7 +113,19 @@ final class ImpactStore {
             });
         }
         PairedComparison overall = before.size() >= Results.MIN_GROUP ? PairedComparison.of(before, after) : null;
-        return new ImpactFigures.Confidence(cohorts, before.size(), overall, Results.MIN_GROUP);
+        Map<String, List<Pair>> byProgramme = new java.util.TreeMap<>();
+        for (List<Pair> ps : byCohort.values()) {
+            if (ps.size() >= Results.MIN_GROUP) {
+                byProgramme.computeIfAbsent(ps.get(0).programme(), k -> new ArrayList<>()).addAll(ps);
+            }
+        }
+        List<ImpactFigures.ProgrammeConfidence> programmes = byProgramme.entrySet().stream().map(e -> {
+            List<Pair> ps = e.getValue();
+            return new ImpactFigures.ProgrammeConfidence(e.getKey(), (int) ps.stream().map(Pair::cohort).distinct().count(), ps.size(),
+                    ps.stream().mapToDouble(Pair::before).average().orElseThrow(), ps.stream().mapToDouble(Pair::after).average().orElseThrow(),
+                    (double) ps.stream().filter(p -> p.after() > p.before()).count() / ps.size());
+        }).toList();
+        return new ImpactFigures.Confidence(cohorts, programmes, before.size(), overall, Results.MIN_GROUP);
     }
 
     /** One page of the rows behind a figure; {@code only} narrows them (a sector, a status, "across", "met"). */

@@ -202,6 +202,9 @@ class ImpactTest {
         app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET viewed_at = now() - interval '31 days'"));
         slow.refreshDue();
         assertThat(snapshots()).as("unviewed for 30 days: gone (and today's defaults prepared again)").isEqualTo(1 + places);
+        // A snapshot of an older shape is read again rather than shown half-empty.
+        app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET figures = figures - 'snapshotFormat' - 'confidence'"));
+        assertThat(slow.figures(q).confidence()).isNotNull();
         // Quick figures leave no snapshot behind.
         app.jdbi().useHandle(h -> h.execute("DELETE FROM impact_snapshots"));
         new Impact(app.jdbi(), java.time.Duration.ofHours(1)).figures(q);
