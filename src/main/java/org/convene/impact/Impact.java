@@ -41,6 +41,14 @@ public final class Impact {
     private final Jdbi jdbi;
     private final ImpactStore store;
     private final long freshBelowMillis;
+    /** Snapshots already parsed on this instance, the most recently used. */
+    private final java.util.Map<ImpactQuery, ImpactFigures> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<ImpactQuery, ImpactFigures> eldest) {
+                    return size() > 64;
+                }
+            });
 
     public Impact(Jdbi jdbi) {
         this(jdbi, FRESH_BELOW);
@@ -141,17 +149,32 @@ public final class Impact {
                 .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
     }
 
+    /**
+     * The kept snapshot of a view, if any. Its time is read on every call (so every instance serves
+     * the latest); the figures themselves are parsed once per snapshot and then served from memory.
+     */
     private Optional<ImpactFigures> snapshot(ImpactQuery q) {
         return jdbi.withHandle(h -> {
-            Optional<String> json = h.createQuery("SELECT figures::text FROM impact_snapshots WHERE scope = :scope AND from_day = :from "
-                            + "AND to_day = :to").bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
-                    .mapTo(String.class).findOne();
-            if (json.isPresent()) {
-                h.createUpdate("UPDATE impact_snapshots SET viewed_at = now() WHERE scope = :scope AND from_day = :from AND to_day = :to "
-                                + "AND viewed_at < now() - interval '1 hour'")
+            Optional<Object[]> row = h.createQuery("SELECT computed_at, viewed_at < now() - interval '1 hour' FROM impact_snapshots "
+                            + "WHERE scope = :scope AND from_day = :from AND to_day = :to")
+                    .bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
+                    .map((rs, ctx) -> new Object[] {rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2)}).findOne();
+            if (row.isEmpty()) {
+                return Optional.<ImpactFigures>empty();
+            }
+            if ((Boolean) row.get()[1]) {
+                h.createUpdate("UPDATE impact_snapshots SET viewed_at = now() WHERE scope = :scope AND from_day = :from AND to_day = :to")
                         .bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to()).execute();
             }
-            return json.flatMap(Impact::parse);
+            ImpactFigures known = recent.get(q);
+            if (known != null && known.computedAt().equals(row.get()[0])) {
+                return Optional.of(known);
+            }
+            Optional<ImpactFigures> parsed = h.createQuery("SELECT figures::text FROM impact_snapshots WHERE scope = :scope "
+                            + "AND from_day = :from AND to_day = :to").bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
+                    .mapTo(String.class).findOne().flatMap(Impact::parse);
+            parsed.ifPresent(f -> recent.put(q, f));
+            return parsed;
         });
     }
 

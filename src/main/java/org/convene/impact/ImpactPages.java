@@ -27,6 +27,13 @@ public final class ImpactPages {
     private final Impact impact;
     private final Reference reference;
     private final String baseUrl;
+    /** The charts of the figures last shown, drawn once per set of figures (a kept snapshot is the same object each time). */
+    private final Map<ImpactQuery, ImpactView> views = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ImpactQuery, ImpactView> eldest) {
+            return size() > 64;
+        }
+    });
 
     public ImpactPages(Templates templates, Impact impact, Reference reference, String baseUrl) {
         this.templates = templates;
@@ -42,7 +49,12 @@ public final class ImpactPages {
         try {
             ImpactQuery query = query(ctx);
             ImpactFigures figures = impact.figures(query);
-            model.put("view", new ImpactView(figures, ImpactCharts.of(figures), "", false));
+            ImpactView shown = views.get(query);
+            if (shown == null || shown.figures() != figures) {
+                shown = new ImpactView(figures, ImpactCharts.of(figures), "", false);
+                views.put(query, shown);
+            }
+            model.put("view", shown);
             values.put("scope", query.scope());
             values.put("from", query.from().toString());
             values.put("to", query.to().toString());
