@@ -19,7 +19,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Data access for leader clusters. Forming one records the ties it creates: its members
- * collaborate, and the mentor mentors each of them. Who may see a cluster is the caller's check.
+ * collaborate, and the mentor mentors each of them. A mentor who is replaced or removed stops
+ * mentoring: their ties from the cluster end today (deleted if they began today); one who comes
+ * back has them current again. Who may see a cluster is the caller's check.
  */
 public final class Clusters {
     static final String TIE_SOURCE = "leader_cluster";
@@ -84,7 +86,7 @@ public final class Clusters {
         return get(id);
     }
 
-    /** Changes the status, sponsor, mentor and mentoring arrangement (the members stay). */
+    /** Changes the status, sponsor, mentor and mentoring arrangement (the members stay); a mentor replaced stops mentoring. */
     public LeaderCluster update(long id, ClusterInput.Valid input, Long by) {
         LeaderCluster before = get(id);
         List<Long> members = before.members().stream().map(LeaderCluster.Member::personId).toList();
@@ -98,6 +100,9 @@ public final class Clusters {
                             + "updated_at = now() WHERE id = :id")
                     .bind("status", input.status().code()).bind("sponsor", sponsor).bind("mentor", input.mentor())
                     .bind("mentoring", input.mentoring()).bind("id", id).execute();
+            if (before.mentorId() != null && !before.mentorId().equals(input.mentor())) {
+                Ties.withdraw(h, before.mentorId(), TIE_SOURCE, tieRef(id));
+            }
             recordTies(h, id, members, input.mentor(), by);
         });
         return get(id);
@@ -130,15 +135,19 @@ public final class Clusters {
         }
     }
 
+    private static String tieRef(long cluster) {
+        return "cluster:" + cluster;
+    }
+
     private static void recordTies(Handle h, long cluster, List<Long> members, Long mentor, Long by) {
-        String ref = "cluster:" + cluster;
+        String ref = tieRef(cluster);
         for (int i = 0; i < members.size(); i++) {
             for (int j = i + 1; j < members.size(); j++) {
                 Ties.record(h, new TieInput(members.get(i), members.get(j), TieKind.COLLABORATE.code(), TIE_SOURCE, ref,
                         "In a leader cluster together", null).validated(TIE_SOURCE), by);
             }
             if (mentor != null) {
-                Ties.record(h, new TieInput(mentor, members.get(i), TieKind.MENTOR.code(), TIE_SOURCE, ref,
+                Ties.recordOngoing(h, new TieInput(mentor, members.get(i), TieKind.MENTOR.code(), TIE_SOURCE, ref,
                         "Mentors their leader cluster", null).validated(TIE_SOURCE), by);
             }
         }

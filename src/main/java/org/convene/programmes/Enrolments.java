@@ -16,6 +16,7 @@ import org.convene.errors.BadRequestException;
 import org.convene.errors.ImportRejectedException;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
+import org.convene.sets.SetTies;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -69,10 +70,18 @@ public final class Enrolments {
         });
     }
 
+    /** Enrols the people, and back in their action learning set's ties those who had withdrawn ({@link SetTies}). */
     private static int insert(Handle h, long cohortId, List<Long> ids) {
-        return h.createUpdate("INSERT INTO enrolments (cohort_id, person_id) SELECT :cohort, unnest(:ids) "
+        List<Long> returning = h.createQuery("SELECT person_id FROM enrolments WHERE cohort_id = :cohort AND person_id = ANY(:ids) "
+                        + "AND status = 'withdrawn' FOR UPDATE")
+                .bind("cohort", cohortId).bind("ids", ids.toArray(Long[]::new)).mapTo(Long.class).list();
+        int added = h.createUpdate("INSERT INTO enrolments (cohort_id, person_id) SELECT :cohort, unnest(:ids) "
                         + "ON CONFLICT (cohort_id, person_id) DO UPDATE SET status = 'enrolled' WHERE enrolments.status = 'withdrawn'")
                 .bind("cohort", cohortId).bind("ids", ids.toArray(Long[]::new)).execute();
+        for (long person : returning) {
+            SetTies.reenrolled(h, cohortId, person, null);
+        }
+        return added;
     }
 
     /**
@@ -156,12 +165,16 @@ public final class Enrolments {
         });
     }
 
+    /** Withdraws someone from the cohort; they leave their action learning set, whose ties with them end ({@link SetTies}). */
     public void withdraw(long cohortId, long personId) {
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE enrolments SET status = 'withdrawn' WHERE cohort_id = :c AND person_id = :p")
-                .bind("c", cohortId).bind("p", personId).execute());
-        if (n == 0) {
-            throw new NotFoundException("That person is not on this cohort");
-        }
+        jdbi.useTransaction(h -> {
+            int n = h.createUpdate("UPDATE enrolments SET status = 'withdrawn' WHERE cohort_id = :c AND person_id = :p")
+                    .bind("c", cohortId).bind("p", personId).execute();
+            if (n == 0) {
+                throw new NotFoundException("That person is not on this cohort");
+            }
+            SetTies.withdrawn(h, cohortId, personId);
+        });
     }
 
     /** Attendance for one module: person id to status, for everyone enrolled (unrecorded people are absent from the map). */

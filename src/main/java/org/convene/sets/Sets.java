@@ -12,9 +12,6 @@ import java.util.Set;
 import org.convene.errors.ConflictException;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
-import org.convene.ties.TieInput;
-import org.convene.ties.TieKind;
-import org.convene.ties.Ties;
 import org.convene.web.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -167,8 +164,8 @@ public final class Sets {
 
     /**
      * Moves someone on the cohort into set {@code number} (they are locked there, as the
-     * facilitator chose it). Once the sets are published the move creates the ties with the new
-     * set's members too. Returns the person's name.
+     * facilitator chose it). Once the sets are published the move ties them with the new set's
+     * members and ends their ties through the set they left ({@link SetTies}). Returns the person's name.
      */
     public String move(long cohortId, long personId, int number, Long by) {
         return jdbi.inTransaction(h -> {
@@ -178,11 +175,14 @@ public final class Sets {
             Long setId = h.createQuery("SELECT id FROM learning_sets WHERE cohort_id = :c AND number = :n")
                     .bind("c", cohortId).bind("n", number).mapTo(Long.class).findOne()
                     .orElseThrow(() -> new ValidationException("No such set", Map.of("set", "Choose one of the sets")));
+            Optional<Long> left = h.createQuery("SELECT set_id FROM learning_set_members WHERE cohort_id = :c AND person_id = :p")
+                    .bind("c", cohortId).bind("p", personId).mapTo(Long.class).findOne().filter(from -> !from.equals(setId));
             h.createUpdate("INSERT INTO learning_set_members (set_id, cohort_id, person_id, locked) VALUES (:s, :c, :p, true) "
                             + "ON CONFLICT (cohort_id, person_id) DO UPDATE SET set_id = :s, locked = true")
                     .bind("s", setId).bind("c", cohortId).bind("p", personId).execute();
             if (plan.published()) {
-                recordTies(h, setId, by);
+                left.ifPresent(from -> SetTies.leave(h, from, personId));
+                SetTies.join(h, setId, personId, by);
             }
             return member.name();
         });
@@ -238,7 +238,7 @@ public final class Sets {
         jdbi.useHandle(h -> storeFigures(h, cohortId, figures));
     }
 
-    /** Shows the sets to their members, and records a tie between every two members of each set. */
+    /** Shows the sets to their members, and records a tie between every two members of each set ({@link SetTies}). */
     public void publish(long cohortId, Long by) {
         jdbi.useTransaction(h -> {
             SetPlan plan = lockPlan(h, cohortId).orElseThrow(() -> new NotFoundException("This cohort has no sets yet"));
@@ -256,21 +256,9 @@ public final class Sets {
                     .bind("c", cohortId).execute();
             for (long setId : h.createQuery("SELECT id FROM learning_sets WHERE cohort_id = :c").bind("c", cohortId)
                     .mapTo(Long.class).list()) {
-                recordTies(h, setId, by);
+                SetTies.tieAll(h, setId, by);
             }
         });
-    }
-
-    private static void recordTies(Handle h, long setId, Long by) {
-        List<Long> people = h.createQuery("SELECT person_id FROM learning_set_members WHERE set_id = :s ORDER BY person_id")
-                .bind("s", setId).mapTo(Long.class).list();
-        for (int a = 0; a < people.size(); a++) {
-            for (int b = a + 1; b < people.size(); b++) {
-                TieInput.Valid tie = new TieInput(people.get(a), people.get(b), TieKind.MET_THROUGH.code(), "learning_set",
-                        "set:" + setId, "In an action learning set together", null).validated("learning_set");
-                Ties.record(h, tie, by);
-            }
-        }
     }
 
     private static Optional<SetPlan> lockPlan(Handle h, long cohortId) {
