@@ -62,7 +62,10 @@ final class ClusterActivity {
             return;
         }
         int areaCount = Math.max(1, (clusterCount + 4) / 5);
-        int[] clustersOf = DiscussionDemo.zipfShares(clusterCount, areaCount, 0);
+        int[] clustersOf = new int[areaCount];
+        for (int k = 0; k < clusterCount; k++) {
+            clustersOf[k % areaCount]++;
+        }
         ActivityContext.Ids areaIds = ctx.ids("priority_areas_id_seq");
         ActivityContext.Ids clusterIds = ctx.ids("leader_clusters_id_seq");
         long span = ctx.spanDays();
@@ -86,7 +89,8 @@ final class ClusterActivity {
                             + "AND interests && CAST(:topics AS text[]) AND id <> :sponsor LIMIT 400")
                     .bind("place", place < 0 ? null : ctx.people.placeId(place)).bind("topics", new String[] {area[1], area[2]})
                     .bind("sponsor", sponsor).mapTo(Long.class).list();
-            int wanted = 12 + random.nextInt(5);
+            // Enough candidates for every cluster of the area to have three.
+            int wanted = Math.max(12 + random.nextInt(5), 3 * clustersOf[a] + 1);
             Set<Long> chosen = new LinkedHashSet<>();
             for (int n = 0; n < wanted * 4 && chosen.size() < wanted; n++) {
                 long person = pool.size() >= wanted && random.nextDouble() < 0.9 ? pool.get(random.nextInt(pool.size()))
