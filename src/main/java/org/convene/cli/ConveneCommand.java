@@ -42,6 +42,9 @@ public final class ConveneCommand implements Runnable {
             if (e instanceof NotFoundException || e instanceof ConflictException) {
                 return 3;
             }
+            if (e instanceof org.convene.db.DataFolderInUseException) {
+                return 1; // the message says it all: no stack trace for a folder in use
+            }
             org.slf4j.LoggerFactory.getLogger(ConveneCommand.class).error("Command failed", e);
             return 1;
         });

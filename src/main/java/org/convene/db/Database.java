@@ -60,6 +60,13 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", "on")
                     .start();
+        } catch (IllegalStateException e) {
+            // Another process holds the folder's lock ("could not lock"); the same process, an overlapping lock.
+            if (e instanceof java.nio.channels.OverlappingFileLockException
+                    || e.getMessage() != null && e.getMessage().startsWith("could not lock")) {
+                throw new DataFolderInUseException(dir.getParent() == null ? dir : dir.getParent());
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
                     + " (is another Convene using this data folder?)", e);
