@@ -8,6 +8,7 @@
 # Writes raw tool output to bench/out/ and prints a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 people=${1:-100000}
 posts=${2:-1000000}
 duration=${3:-20}
@@ -40,7 +41,7 @@ curl -sf localhost:$port/health >/dev/null || { echo "the server did not start";
 
 # What to ask for, from the data: the open community with the most discussions, and the open
 # discussion with the most posts (the programme lead signs in, and is not an administrator).
-sql() { psql -X -qAt -h localhost -p "$(sed -n 4p $data/postgres/postmaster.pid)" -U postgres postgres -c "$1"; }
+sql() { sql_in "$data" "$1"; }
 community=$(sql "SELECT c.id FROM communities c WHERE c.joining = 'open' ORDER BY (SELECT count(*) FROM threads t WHERE t.community_id = c.id) DESC, c.id LIMIT 1")
 discussion=$(sql "SELECT t.id FROM threads t JOIN communities c ON c.id = t.community_id WHERE c.joining = 'open' ORDER BY t.posts DESC, t.id LIMIT 1")
 last_page=$(sql "SELECT greatest(1, (posts + 49) / 50) FROM threads WHERE id = $discussion")
@@ -55,14 +56,7 @@ shape=$out/shape-$people-$posts.txt
   echo "database $(sql "SELECT pg_size_pretty(pg_database_size('postgres'))"), posts table with indexes $(sql "SELECT pg_size_pretty(pg_total_relation_size('posts'))")"
 } | tee $shape
 
-jar_cookies=$(mktemp)
-curl -s -c "$jar_cookies" localhost:$port/login -o $out/login.html
-csrf=$(grep -o 'name="_csrf" value="[^"]*"' $out/login.html | head -1 | sed 's/.*value="//;s/"//')
-curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -X POST localhost:$port/login \
-  --data-urlencode "_csrf=$csrf" --data-urlencode "email=lead@demo.convene.example" --data-urlencode "password=$password"
-session=$(awk '$6 == "convene_session" {print $7}' "$jar_cookies")
-rm -f "$jar_cookies"
-[ -n "$session" ] || { echo "could not sign in"; exit 1; }
+session=$(sign_in $port lead@demo.convene.example "$password")
 cookie="Cookie: convene_session=$session"
 bearer="Authorization: Bearer $token"
 

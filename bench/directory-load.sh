@@ -5,6 +5,7 @@
 # Writes raw tool output to bench/out/ and prints a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 people=${1:-100000}
 duration=${2:-20}
 port=7199
@@ -27,13 +28,7 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf localhost:$port/health >/dev/null && break; sleep 1; done
 
-jar_cookies=$(mktemp)
-curl -s -c "$jar_cookies" localhost:$port/login -o $out/login.html
-csrf=$(grep -o 'name="_csrf" value="[^"]*"' $out/login.html | head -1 | sed 's/.*value="//;s/"//')
-curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -X POST localhost:$port/login \
-  --data-urlencode "_csrf=$csrf" --data-urlencode "email=lead@demo.convene.example" --data-urlencode "password=$password"
-session=$(awk '$6 == "convene_session" {print $7}' "$jar_cookies")
-[ -n "$session" ] || { echo "could not sign in"; exit 1; }
+session=$(sign_in $port lead@demo.convene.example "$password")
 
 url=http://127.0.0.1:$port
 echo "warming up (the JVM compiles the hot paths during the first tens of thousands of requests)"

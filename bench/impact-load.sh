@@ -8,6 +8,7 @@
 # Needs: target/convene.jar, wrk and psql. Writes raw output to bench/out/ and prints a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 data=${1:?usage: bench/impact-load.sh DATA_DIR [DURATION_SECONDS] [CONNECTIONS]}
 duration=${2:-20}
 connections=${3:-10}
@@ -25,18 +26,11 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -sf localhost:$port/health >/dev/null && break; sleep 1; done
 curl -sf localhost:$port/health >/dev/null || { echo "the server did not start"; exit 1; }
-sql() { psql -X -qAt -h localhost -p "$(sed -n 4p $data/postgres/postmaster.pid)" -U postgres postgres -c "$1"; }
+sql() { sql_in "$data" "$1"; }
 sql "DELETE FROM impact_snapshots" >/dev/null
 place=$(sql "SELECT place_id FROM people GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
 
-jar_cookies=$(mktemp)
-curl -s -c "$jar_cookies" localhost:$port/login -o $out/login.html
-csrf=$(grep -o 'name="_csrf" value="[^"]*"' $out/login.html | head -1 | sed 's/.*value="//;s/"//')
-curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -X POST localhost:$port/login \
-  --data-urlencode "_csrf=$csrf" --data-urlencode "email=lead@demo.convene.example" --data-urlencode "password=$password"
-session=$(awk '$6 == "convene_session" {print $7}' "$jar_cookies")
-rm -f "$jar_cookies"
-[ -n "$session" ] || { echo "could not sign in"; exit 1; }
+session=$(sign_in $port lead@demo.convene.example "$password")
 cookie="Cookie: convene_session=$session"
 bearer="Authorization: Bearer $token"
 url=http://127.0.0.1:$port
