@@ -85,17 +85,28 @@ final class ImpactStore {
         return new ImpactFigures.Projects(started, byStatus, withOutcomes);
     }
 
-    private static ImpactFigures.Confidence confidence(Handle h, ImpactQuery q) {
-        record Pair(long cohort, String programme, String name, LocalDate endsOn, double before, double after) {
+    /** One person's mean confidence at the baseline and at the end of a cohort. */
+    private record Pair(long cohort, String programme, String name, LocalDate endsOn, double before, double after) {
+    }
+
+    /** The means of some pairs, and the share of them whose confidence rose. */
+    private record Means(double before, double after, double rose) {
+        static Means of(List<Pair> ps) {
+            return new Means(ps.stream().mapToDouble(Pair::before).average().orElseThrow(),
+                    ps.stream().mapToDouble(Pair::after).average().orElseThrow(),
+                    (double) ps.stream().filter(p -> p.after() > p.before()).count() / ps.size());
         }
+    }
+
+    private static ImpactFigures.Confidence confidence(Handle h, ImpactQuery q) {
         List<Pair> pairs = query(h, base(Figure.CONFIDENCE, q), q, null).map((rs, ctx) -> new Pair(rs.getLong("cohort_id"),
                 rs.getString("programme"), rs.getString("cohort"), rs.getObject("ends_on", LocalDate.class), rs.getDouble("before"),
                 rs.getDouble("after"))).list();
         Map<Long, List<Pair>> byCohort = new LinkedHashMap<>();
         pairs.forEach(p -> byCohort.computeIfAbsent(p.cohort(), k -> new ArrayList<>()).add(p));
         List<ImpactFigures.CohortConfidence> cohorts = new ArrayList<>();
-        List<Double> before = new ArrayList<>();
-        List<Double> after = new ArrayList<>();
+        List<Pair> shown = new ArrayList<>();
+        Map<String, List<Pair>> byProgramme = new java.util.TreeMap<>();
         for (List<Pair> ps : byCohort.values()) {
             Pair first = ps.get(0);
             if (ps.size() < Results.MIN_GROUP) {
@@ -103,29 +114,20 @@ final class ImpactStore {
                         null, null, null));
                 continue;
             }
-            double b = ps.stream().mapToDouble(Pair::before).average().orElseThrow();
-            double a = ps.stream().mapToDouble(Pair::after).average().orElseThrow();
-            double rose = (double) ps.stream().filter(p -> p.after() > p.before()).count() / ps.size();
-            cohorts.add(new ImpactFigures.CohortConfidence(first.cohort(), first.programme(), first.name(), first.endsOn(), ps.size(), b, a, rose));
-            ps.forEach(p -> {
-                before.add(p.before());
-                after.add(p.after());
-            });
+            Means m = Means.of(ps);
+            cohorts.add(new ImpactFigures.CohortConfidence(first.cohort(), first.programme(), first.name(), first.endsOn(), ps.size(),
+                    m.before(), m.after(), m.rose()));
+            shown.addAll(ps);
+            byProgramme.computeIfAbsent(first.programme(), k -> new ArrayList<>()).addAll(ps);
         }
-        PairedComparison overall = before.size() >= Results.MIN_GROUP ? PairedComparison.of(before, after) : null;
-        Map<String, List<Pair>> byProgramme = new java.util.TreeMap<>();
-        for (List<Pair> ps : byCohort.values()) {
-            if (ps.size() >= Results.MIN_GROUP) {
-                byProgramme.computeIfAbsent(ps.get(0).programme(), k -> new ArrayList<>()).addAll(ps);
-            }
-        }
+        PairedComparison overall = shown.size() >= Results.MIN_GROUP
+                ? PairedComparison.of(shown.stream().map(Pair::before).toList(), shown.stream().map(Pair::after).toList()) : null;
         List<ImpactFigures.ProgrammeConfidence> programmes = byProgramme.entrySet().stream().map(e -> {
-            List<Pair> ps = e.getValue();
-            return new ImpactFigures.ProgrammeConfidence(e.getKey(), (int) ps.stream().map(Pair::cohort).distinct().count(), ps.size(),
-                    ps.stream().mapToDouble(Pair::before).average().orElseThrow(), ps.stream().mapToDouble(Pair::after).average().orElseThrow(),
-                    (double) ps.stream().filter(p -> p.after() > p.before()).count() / ps.size());
+            Means m = Means.of(e.getValue());
+            return new ImpactFigures.ProgrammeConfidence(e.getKey(), (int) e.getValue().stream().map(Pair::cohort).distinct().count(),
+                    e.getValue().size(), m.before(), m.after(), m.rose());
         }).toList();
-        return new ImpactFigures.Confidence(cohorts, programmes, before.size(), overall, Results.MIN_GROUP);
+        return new ImpactFigures.Confidence(cohorts, programmes, shown.size(), overall, Results.MIN_GROUP);
     }
 
     /** One page of the rows behind a figure; {@code only} narrows them (a sector, a status, "across", "met"). */
