@@ -70,8 +70,9 @@ public final class NetworkMapPages {
             values.put("to", graph.to().toString());
             model.put("graph", graph);
             if (table) {
-                model.put("rows", rows(graph, values.get("q"), Params.queryInt(ctx, "page", 1, 1, 1_000_000)));
-                model.put("sectors", sectors(graph));
+                Map<Long, NetworkGraphs.Node> byId = graph.nodes().stream().collect(Collectors.toMap(NetworkGraphs.Node::id, n -> n));
+                model.put("rows", rows(graph, byId, values.get("q"), Params.queryInt(ctx, "page", 1, 1, 1_000_000)));
+                model.put("sectors", sectors(graph, byId));
             }
             model.put("form", Form.of(values));
         } catch (ValidationException e) {
@@ -92,8 +93,7 @@ public final class NetworkMapPages {
         return q.toString();
     }
 
-    private static Paged<Row> rows(NetworkGraphs.Graph graph, String search, int page) {
-        Map<Long, NetworkGraphs.Node> byId = graph.nodes().stream().collect(Collectors.toMap(NetworkGraphs.Node::id, n -> n));
+    private static Paged<Row> rows(NetworkGraphs.Graph graph, Map<Long, NetworkGraphs.Node> byId, String search, int page) {
         Map<Long, List<Long>> neighbours = new HashMap<>();
         for (NetworkGraphs.Edge e : graph.edges()) {
             neighbours.computeIfAbsent(e.a(), k -> new ArrayList<>()).add(e.b());
@@ -110,8 +110,7 @@ public final class NetworkMapPages {
         return new Paged<>(rows, page, size, found.size(), false);
     }
 
-    private static List<SectorRow> sectors(NetworkGraphs.Graph graph) {
-        Map<Long, NetworkGraphs.Node> byId = graph.nodes().stream().collect(Collectors.toMap(NetworkGraphs.Node::id, n -> n));
+    private static List<SectorRow> sectors(NetworkGraphs.Graph graph, Map<Long, NetworkGraphs.Node> byId) {
         Map<String, long[]> counts = new java.util.TreeMap<>();
         graph.nodes().forEach(n -> counts.computeIfAbsent(n.sectorName(), k -> new long[3])[0]++);
         for (NetworkGraphs.Edge e : graph.edges()) {
