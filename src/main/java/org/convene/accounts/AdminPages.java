@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.convene.audit.Actor;
+import org.convene.audit.AuditAction;
+import org.convene.audit.AuditLog;
 import org.convene.directory.Reference;
 import org.convene.errors.ConflictException;
 import org.convene.errors.ValidationException;
@@ -26,15 +29,17 @@ public final class AdminPages {
     private final Sessions sessions;
     private final Reference reference;
     private final Organisations organisations;
+    private final AuditLog audit;
 
     public AdminPages(Templates templates, Accounts accounts, Registration registration, Sessions sessions,
-                      Reference reference, Organisations organisations) {
+                      Reference reference, Organisations organisations, AuditLog audit) {
         this.templates = templates;
         this.accounts = accounts;
         this.registration = registration;
         this.sessions = sessions;
         this.reference = reference;
         this.organisations = organisations;
+        this.audit = audit;
     }
 
     public void accounts(Context ctx) {
@@ -72,7 +77,8 @@ public final class AdminPages {
             if (!problems.isEmpty()) {
                 throw ValidationException.of(problems);
             }
-            registration.invite(person, email, roles, WebContext.viewer(ctx).email());
+            long accountId = registration.invite(person, email, roles, WebContext.viewer(ctx).email());
+            audit.record(Actor.of(ctx), AuditAction.INVITATION, "account:" + accountId, "Invited with roles " + labels(roles));
             WebContext.flash(ctx, "Invitation sent to " + email);
             ctx.redirect("/admin/accounts");
         } catch (ValidationException e) {
@@ -107,9 +113,15 @@ public final class AdminPages {
         if (!problems.isEmpty()) {
             throw ValidationException.of(problems);
         }
-        accounts.setRoles(id, roles);
+        if (!roles.equals(account.roles())) {
+            accounts.setRoles(id, roles);
+            audit.record(Actor.of(ctx), AuditAction.ROLES, "account:" + id,
+                    "Roles changed from " + labels(account.roles()) + " to " + labels(roles));
+        }
         if (!status.equals(account.status())) {
             accounts.setStatus(id, status);
+            audit.record(Actor.of(ctx), AuditAction.ACCOUNT_STATUS, "account:" + id,
+                    "Status changed from " + account.status() + " to " + status);
         }
         if ("disabled".equals(status)) {
             sessions.endAll(id);
@@ -123,9 +135,18 @@ public final class AdminPages {
     }
 
     public void saveSettings(Context ctx) {
+        String before = registration.mode();
         registration.setMode(ctx.formParam("registration"));
+        if (!before.equals(registration.mode())) {
+            audit.record(Actor.of(ctx), AuditAction.SETTINGS, null,
+                    "Who can create an account changed from " + before + " to " + registration.mode());
+        }
         WebContext.flash(ctx, "Settings saved");
         ctx.redirect("/admin/settings");
+    }
+
+    private static String labels(Set<Role> roles) {
+        return String.join(", ", roles.stream().sorted().map(Role::label).toList());
     }
 
     private static Set<Role> roles(List<String> codes, Map<String, String> problems) {

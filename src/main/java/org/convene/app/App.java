@@ -8,6 +8,8 @@ import java.util.Set;
 import org.convene.accounts.AccountPages;
 import org.convene.accounts.Accounts;
 import org.convene.accounts.AdminPages;
+import org.convene.audit.AuditLog;
+import org.convene.audit.AuditPages;
 import org.convene.accounts.ApiTokens;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Passwords;
@@ -151,6 +153,7 @@ public final class App implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(jdbi);
         ApiTokens tokens = new ApiTokens(jdbi, changes);
         Registration registration = new Registration(jdbi, accounts, config.baseUrl());
+        AuditLog audit = new AuditLog(jdbi);
         Reference reference = new Reference(jdbi);
         Organisations organisations = new Organisations(jdbi);
         People people = new People(jdbi, changes);
@@ -209,21 +212,21 @@ public final class App implements AutoCloseable {
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
                 new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations),
-                new AdminPages(templates, accounts, registration, sessions, reference, organisations),
+                new AdminPages(templates, accounts, registration, sessions, reference, organisations, audit),
                 new PeoplePages(templates, people, organisations, reference, ties),
                 new PeopleApi(people, organisations, reference),
                 new OrganisationPages(templates, organisations, reference),
                 new OrganisationsApi(organisations, reference),
                 new TiePages(ties),
                 new TiesApi(ties),
-                new TransferPages(templates, peopleImport, organisationsImport, export),
-                new TransferApi(peopleImport, organisationsImport, export),
+                new TransferPages(templates, peopleImport, organisationsImport, export, audit),
+                new TransferApi(peopleImport, organisationsImport, export, audit),
                 new ProgrammePages(templates, programmes, enrolments, surveys, results, courseChanges, people),
                 new SurveyPages(templates, surveys, responses, distribution, surveyLinks, programmes, enrolments, results, surveyAccess),
                 new ProgrammesApi(programmes, enrolments, courseChanges),
                 new SurveysApi(programmes, surveys, distribution, responses, results, surveyAccess),
                 new ReportPages(templates, new ReportRenderer(new Reports(jdbi, programmes, surveys, results, courseChanges), templates),
-                        new ReportData(jdbi, surveys), programmes),
+                        new ReportData(jdbi, surveys), programmes, audit),
                 new SchemePages(templates, schemes, rounds, schemesApi, people, reference, organisations),
                 schemesApi,
                 new ProjectPages(templates, projects, measures, cycles, scores, people, programmes, reference),
@@ -242,7 +245,7 @@ public final class App implements AutoCloseable {
                 resourcesApi,
                 new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
                         .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people, eventSurveys,
-                        calendarFeeds),
+                        calendarFeeds, audit),
                 eventsApi,
                 new IdeaPages(templates, ideas, ideasApi, communities, events, people),
                 ideasApi,
@@ -253,6 +256,7 @@ public final class App implements AutoCloseable {
                 new NetworkMapPages(templates, new NetworkGraphs(jdbi, new NetworkSlices(jdbi)), networkPages),
                 new ImpactPages(templates, impact, reference, config.baseUrl()),
                 new ImpactApi(impact, reference),
+                new AuditPages(templates, audit),
                 new SearchPages(templates, new Search(jdbi, people)),
                 new Health(jdbi),
                 metrics,

@@ -33,10 +33,13 @@ public final class EventPages {
     private final CalendarFeeds feeds;
 
     /** @param cohorts the cohorts the programme team may invite (value: id, label: programme and cohort) */
+    private final org.convene.audit.AuditLog audit;
+
     public EventPages(Templates templates, Events events, EventsApi api, Communities communities, String baseUrl,
                       java.util.function.Supplier<List<Option>> cohorts, org.convene.people.People people, EventSurveys surveys,
-                      CalendarFeeds feeds) {
+                      CalendarFeeds feeds, org.convene.audit.AuditLog audit) {
         this.templates = templates;
+        this.audit = audit;
         this.events = events;
         this.api = api;
         this.communities = communities;
@@ -277,6 +280,8 @@ public final class EventPages {
 
     public void csv(Context ctx) {
         Event e = access.run(WebContext.viewer(ctx), Params.pathId(ctx, "id"));
+        audit.record(org.convene.audit.Actor.of(ctx), org.convene.audit.AuditAction.EXPORT, "event:" + e.id(),
+                "Downloaded the event's registrations (names and answers)");
         ctx.header("Content-Disposition", "attachment; filename=\"event-" + e.id() + "-registrations.csv\"")
                 .contentType("text/csv; charset=utf-8").result(events.csv(e.id()));
     }

@@ -17,7 +17,11 @@ public final class ReportPages {
     private final ReportData data;
     private final Programmes programmes;
 
-    public ReportPages(Templates templates, ReportRenderer renderer, ReportData data, Programmes programmes) {
+    private final org.convene.audit.AuditLog audit;
+
+    public ReportPages(Templates templates, ReportRenderer renderer, ReportData data, Programmes programmes,
+                       org.convene.audit.AuditLog audit) {
+        this.audit = audit;
         this.templates = templates;
         this.renderer = renderer;
         this.data = data;
@@ -37,6 +41,8 @@ public final class ReportPages {
 
     public void csv(Context ctx) {
         Cohort cohort = cohort(ctx);
+        audit.record(org.convene.audit.Actor.of(ctx), org.convene.audit.AuditAction.EXPORT, "cohort:" + cohort.id(),
+                "Downloaded the anonymised data behind the evaluation report");
         ctx.header("Content-Disposition", "attachment; filename=\"evaluation-data-cohort-" + cohort.id() + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8");
         try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
+import org.convene.audit.Actor;
+import org.convene.audit.AuditAction;
+import org.convene.audit.AuditLog;
 import org.convene.errors.TooLargeException;
 
 /**
@@ -19,31 +22,37 @@ public final class TransferApi {
     private final PeopleImport people;
     private final OrganisationsImport organisations;
     private final DirectoryExport export;
+    private final AuditLog audit;
 
-    public TransferApi(PeopleImport people, OrganisationsImport organisations, DirectoryExport export) {
+    public TransferApi(PeopleImport people, OrganisationsImport organisations, DirectoryExport export, AuditLog audit) {
         this.people = people;
         this.organisations = organisations;
         this.export = export;
+        this.audit = audit;
     }
 
     public void importPeople(Context ctx) {
-        ctx.status(201).json(Map.of("imported", people.run(csvBody(ctx)).imported()));
+        ImportReport report = people.run(csvBody(ctx));
+        audit.record(Actor.of(ctx), AuditAction.IMPORT, null, "Imported people through the API: " + report.summary());
+        ctx.status(201).json(Map.of("imported", report.imported()));
     }
 
     public void importOrganisations(Context ctx) {
-        ctx.status(201).json(Map.of("imported", organisations.run(csvBody(ctx)).imported()));
+        ImportReport report = organisations.run(csvBody(ctx));
+        audit.record(Actor.of(ctx), AuditAction.IMPORT, null, "Imported organisations through the API: " + report.summary());
+        ctx.status(201).json(Map.of("imported", report.imported()));
     }
 
     public void peopleCsv(Context ctx) throws IOException {
-        TransferPages.download(ctx, export, DirectoryExport.What.PEOPLE);
+        TransferPages.download(ctx, export, audit, DirectoryExport.What.PEOPLE);
     }
 
     public void organisationsCsv(Context ctx) throws IOException {
-        TransferPages.download(ctx, export, DirectoryExport.What.ORGANISATIONS);
+        TransferPages.download(ctx, export, audit, DirectoryExport.What.ORGANISATIONS);
     }
 
     public void tiesCsv(Context ctx) throws IOException {
-        TransferPages.download(ctx, export, DirectoryExport.What.TIES);
+        TransferPages.download(ctx, export, audit, DirectoryExport.What.TIES);
     }
 
     /** The request body as a CSV stream: text/csv in UTF-8, at most {@link #MAX_BYTES}. */

@@ -9,8 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.convene.audit.Actor;
+import org.convene.audit.AuditAction;
+import org.convene.audit.AuditLog;
 import org.convene.errors.ImportRejectedException;
 import org.convene.web.Templates;
+import org.convene.web.Text;
 import org.convene.web.WebContext;
 
 /** /transfer: upload people or organisations as CSV, download the directory as CSV (programme team). */
@@ -19,16 +23,19 @@ public final class TransferPages {
     private final PeopleImport people;
     private final OrganisationsImport organisations;
     private final DirectoryExport export;
+    private final AuditLog audit;
 
     /** Why the last upload was refused, shown beside the form it came from ("people" or "organisations"). */
     public record Problem(String form, String message, List<ImportRejectedException.Row> rows, int more) {
     }
 
-    public TransferPages(Templates templates, PeopleImport people, OrganisationsImport organisations, DirectoryExport export) {
+    public TransferPages(Templates templates, PeopleImport people, OrganisationsImport organisations, DirectoryExport export,
+                         AuditLog audit) {
         this.templates = templates;
         this.people = people;
         this.organisations = organisations;
         this.export = export;
+        this.audit = audit;
     }
 
     public void show(Context ctx) {
@@ -44,15 +51,15 @@ public final class TransferPages {
     }
 
     public void peopleCsv(Context ctx) throws IOException {
-        download(ctx, export, DirectoryExport.What.PEOPLE);
+        download(ctx, export, audit, DirectoryExport.What.PEOPLE);
     }
 
     public void organisationsCsv(Context ctx) throws IOException {
-        download(ctx, export, DirectoryExport.What.ORGANISATIONS);
+        download(ctx, export, audit, DirectoryExport.What.ORGANISATIONS);
     }
 
     public void tiesCsv(Context ctx) throws IOException {
-        download(ctx, export, DirectoryExport.What.TIES);
+        download(ctx, export, audit, DirectoryExport.What.TIES);
     }
 
     private void upload(Context ctx, String form, Function<InputStream, ImportReport> importer) {
@@ -65,6 +72,8 @@ public final class TransferPages {
         }
         try (InputStream in = file.content()) {
             ImportReport report = importer.apply(in);
+            audit.record(Actor.of(ctx), AuditAction.IMPORT, null, "Imported " + form + " from " + Text.clip(file.filename(), 100)
+                    + ": " + report.summary());
             // Redirect so that reloading the page cannot import the same file twice.
             WebContext.flash(ctx, report.summary());
             ctx.redirect("/transfer");
@@ -86,7 +95,8 @@ public final class TransferPages {
     }
 
     /** Streams an export as a download; shared by the page and the API. */
-    static void download(Context ctx, DirectoryExport export, DirectoryExport.What what) throws IOException {
+    static void download(Context ctx, DirectoryExport export, AuditLog audit, DirectoryExport.What what) throws IOException {
+        audit.record(Actor.of(ctx), AuditAction.EXPORT, null, "Downloaded " + what.fileName(LocalDate.now()));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + what.fileName(LocalDate.now()) + "\"");
         export.write(what, ctx.outputStream());

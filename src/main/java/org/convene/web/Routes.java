@@ -16,6 +16,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.convene.accounts.AccountPages;
 import org.convene.accounts.AdminPages;
+import org.convene.audit.AuditPages;
 import org.convene.home.HomePage;
 import org.convene.ops.Health;
 import org.convene.ops.Metrics;
@@ -75,7 +76,7 @@ public final class Routes {
                   CommunityPages communities, CommunitiesApi communitiesApi, ResourcePages resources, ResourcesApi resourcesApi,
                   EventPages events, EventsApi eventsApi, IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications,
                   NotificationsApi notificationsApi, NetworkPages network, NetworkApi networkApi, NetworkMapPages networkMap,
-                  ImpactPages impact, ImpactApi impactApi, SearchPages search, Health health,
+                  ImpactPages impact, ImpactApi impactApi, AuditPages audit, SearchPages search, Health health,
                   Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
@@ -109,6 +110,7 @@ public final class Routes {
                 post("/admin/invite", ADMIN, admin::invite, "Invite someone by email"),
                 get("/admin/settings", ADMIN, admin::settings, "Settings"),
                 post("/admin/settings", ADMIN, admin::saveSettings, "Save settings"),
+                get("/admin/audit", ADMIN, audit::page, "The audit log of administrative and sensitive actions"),
 
                 // Directory pages
                 get("/people", SIGNED_IN, people::directory, "Search the directory"),
@@ -342,6 +344,7 @@ public final class Routes {
                 post("/cycles/{id}", SIGNED_IN, projects::updateCycle, "Save a PDSA cycle"),
 
                 // JSON API
+                get("/api/v1/audit", ADMIN, audit::api, "The audit log, newest first (administrators)"),
                 get("/api/v1/people", SIGNED_IN, peopleApi::list, "Search people"),
                 post("/api/v1/people", DIRECTORY_MANAGER, peopleApi::create, "Add a person"),
                 get("/api/v1/people/{id}", SIGNED_IN, peopleApi::get, "A person"),
