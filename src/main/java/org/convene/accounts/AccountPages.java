@@ -71,7 +71,7 @@ public final class AccountPages {
 
     public void registerForm(Context ctx) {
         requireOpenRegistration();
-        showRegister(ctx, Form.of(Map.of("contactPreference", "email")));
+        showRegister(ctx, Form.of(Map.of("contactPreference", "email", "visibility", "nobody", "emailVisibility", "nobody")));
     }
 
     public void register(Context ctx) {
@@ -96,7 +96,9 @@ public final class AccountPages {
             }
             Account account = registration.register(person, email, password);
             Security.startSession(ctx, sessions, account);
-            WebContext.flash(ctx, "Welcome to Convene. Your profile is not listed in the directory until you choose to list it.");
+            WebContext.flash(ctx, "nobody".equals(person.visibility())
+                    ? "Welcome to Convene. Your profile is not listed in the directory until you choose to list it."
+                    : "Welcome to Convene. Your profile is in the directory; you can change who sees it at any time.");
             ctx.redirect("/people/" + account.personId());
         } catch (ValidationException e) {
             ctx.status(422);
@@ -110,7 +112,7 @@ public final class AccountPages {
     private PersonInput personFrom(Context ctx, String email) {
         return new PersonInput(ctx.formParam("fullName"), email, ctx.formParam("jobTitle"), ctx.formParam("profession"),
                 Params.formLong(ctx, "organisationId"), ctx.formParam("sector"), ctx.formParam("place"),
-                List.of(), "", "", "", "email", "on".equals(ctx.formParam("listed")));
+                List.of(), "", "", "", "email", ctx.formParam("visibility"), ctx.formParam("emailVisibility"));
     }
 
     private void showRegister(Context ctx, Form form) {

@@ -68,7 +68,7 @@ public final class AdminPages {
             PersonInput person;
             try {
                 person = new PersonInput(ctx.formParam("fullName"), email, "", "", Params.formLong(ctx, "organisationId"),
-                        ctx.formParam("sector"), "", List.of(), "", "", "", "email", false)
+                        ctx.formParam("sector"), "", List.of(), "", "", "", "email", "nobody", "nobody")
                         .validated(reference, organisations, List.of());
             } catch (ValidationException e) {
                 problems.putAll(e.fieldErrors());

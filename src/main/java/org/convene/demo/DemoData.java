@@ -97,10 +97,11 @@ public final class DemoData {
             });
             long personBase = reserveIds(h, "people_id_seq", people);
             CsvCopy.copy(h, "COPY people (id, full_name, email, job_title, profession, organisation_id, sector_code, place_id, "
-                    + "interests, offers, asks, bio, contact_preference, listed) FROM STDIN WITH (FORMAT csv)", out ->
+                    + "interests, offers, asks, bio, contact_preference, visibility, email_visibility) FROM STDIN WITH (FORMAT csv)", out ->
                     region.forEachPerson(p -> out.row(personBase + p.index(), p.fullName(), p.email(), p.jobTitle(), p.profession(),
                             p.organisation() < 0 ? null : orgBase + p.organisation(), p.sectorCode(), placeIds[p.place()],
-                            CsvCopy.arrayLiteral(p.interests()), p.offers(), p.asks(), p.bio(), p.contactPreference(), p.listed())));
+                            CsvCopy.arrayLiteral(p.interests()), p.offers(), p.asks(), p.bio(), p.contactPreference(), p.visibility(),
+                            p.emailVisibility())));
             long[] tieCount = {0};
             CsvCopy.copy(h, "COPY ties (person_a, person_b, kind, source, note, started_on) FROM STDIN WITH (FORMAT csv)", out ->
                     region.forEachTie(t -> {
@@ -117,7 +118,7 @@ public final class DemoData {
                 Role role = DEMO_ROLES.get(i);
                 long personId = personBase + i;
                 String email = role.code().replace("programme_", "") + "@" + DEMO_DOMAIN;
-                h.createUpdate("UPDATE people SET listed = true WHERE id = :id").bind("id", personId).execute();
+                h.createUpdate("UPDATE people SET visibility = 'everyone' WHERE id = :id").bind("id", personId).execute();
                 Accounts.create(h, email, hash, Set.of(role), personId, "active");
                 accounts.add(new DemoAccount(role, email, region.person(i).fullName(), personId));
             }

@@ -21,7 +21,7 @@ public final class RegionGenerator {
 
     public record DemoPerson(int index, String fullName, String email, String jobTitle, String profession, int organisation,
                              String sectorCode, int place, List<String> interests, String offers, String asks, String bio,
-                             String contactPreference, boolean listed) {
+                             String contactPreference, String visibility, String emailVisibility) {
     }
 
     public record DemoTie(int personA, int personB, String kind, String note, LocalDate startedOn) {
@@ -181,8 +181,12 @@ public final class RegionGenerator {
         String bio = String.format(Vocabulary.OFFER_TEMPLATES.get("bio"), where, String.join(" and ", interestList.subList(0, Math.min(2, interestList.size()))));
         String contact = r.nextInt(10) < 8 ? "email" : List.of("phone", "video call", "in person").get(r.nextInt(3));
         boolean listed = r.nextInt(100) < 92;
+        // About one listed person in ten shows their entry to their communities only (chosen by index,
+        // so the random sequence, and with it the rest of the region, is what it always was).
+        String visibility = !listed ? "nobody" : (i % 10 == 7 ? "communities" : "everyone");
+        String emailVisibility = contact.equals("email") ? visibility : "nobody";
         return new DemoPerson(i, first + " " + last, email, profession[1], profession[0], personOrganisation[i],
-                sector.code(), personPlace[i], interestList, offers, asks, bio, contact, listed);
+                sector.code(), personPlace[i], interestList, offers, asks, bio, contact, visibility, emailVisibility);
     }
 
     /**

@@ -283,7 +283,7 @@ public final class EventPages {
         audit.record(org.convene.audit.Actor.of(ctx), org.convene.audit.AuditAction.EXPORT, "event:" + e.id(),
                 "Downloaded the event's registrations (names and answers)");
         ctx.header("Content-Disposition", "attachment; filename=\"event-" + e.id() + "-registrations.csv\"")
-                .contentType("text/csv; charset=utf-8").result(events.csv(e.id()));
+                .contentType("text/csv; charset=utf-8").result(events.csv(e.id(), WebContext.viewer(ctx)));
     }
 
     public void ics(Context ctx) {

@@ -260,12 +260,23 @@ public final class Events {
     }
 
     /** The registrations as CSV (one row each; cells that a spreadsheet would run as formulas are neutralised). */
-    public String csv(long eventId) {
+    /**
+     * The registrations as CSV for a host or convenor. An email address is included only where its
+     * owner shows it to this viewer (or the viewer runs the directory); names are always there.
+     */
+    public String csv(long eventId, org.convene.accounts.Viewer viewer) {
+        java.util.Set<Long> emailShown = viewer.managesDirectory() ? null : new java.util.HashSet<>(jdbi.withHandle(h -> h.createQuery(
+                        "SELECT r.person_id FROM registrations r JOIN people p ON p.id = r.person_id "
+                                + "WHERE r.event_id = :e AND visible_to(p.email_visibility, p.id, CAST(:me AS bigint))")
+                .bind("e", eventId)
+                .bind("me", viewer.personId())
+                .mapTo(Long.class).list()));
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("name", "email", "status", "guests", "answer", "registered_at", "checked_in_at").get())) {
             for (Registration r : registrations(eventId)) {
-                csv.printRecord(SpreadsheetSafe.neutralise(r.name()), r.email() == null ? "" : SpreadsheetSafe.neutralise(r.email()), r.status(),
+                boolean shown = r.email() != null && (emailShown == null || emailShown.contains(r.personId()));
+                csv.printRecord(SpreadsheetSafe.neutralise(r.name()), shown ? SpreadsheetSafe.neutralise(r.email()) : "", r.status(),
                         r.guests(), SpreadsheetSafe.neutralise(r.answer()), DateTimeFormatter.ISO_INSTANT.format(r.registeredAt()),
                         r.checkedInAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(r.checkedInAt()));
             }

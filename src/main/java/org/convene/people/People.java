@@ -24,7 +24,7 @@ public final class People {
     public static final int COUNT_CAP = 1_000;
     private static final String PERSON = "SELECT p.id, p.full_name, p.email, p.job_title, p.profession, p.organisation_id, "
             + "o.name AS organisation_name, p.sector_code, s.name AS sector_name, p.place_id, pl.name AS place_name, "
-            + "p.interests, p.offers, p.asks, p.bio, p.contact_preference, p.listed, p.created_at, p.updated_at "
+            + "p.interests, p.offers, p.asks, p.bio, p.contact_preference, p.visibility, p.email_visibility, p.created_at, p.updated_at "
             + "FROM people p JOIN sectors s ON s.code = p.sector_code LEFT JOIN organisations o ON o.id = p.organisation_id "
             + "LEFT JOIN places pl ON pl.id = p.place_id ";
     private static final String SUMMARY = "SELECT p.id, p.full_name, p.job_title, p.profession, o.name AS organisation_name, "
@@ -62,19 +62,31 @@ public final class People {
      * matching) rows, at most 2,000 at 100,000 people.
      */
     public Paged<PersonSummary> search(DirectoryQuery q, Viewer viewer) {
-        boolean seeAll = viewer.managesDirectory();
+        Audience audience = Audience.of(viewer);
         long version = changes.version(ChangeFeed.Topic.DIRECTORY);
-        return cache.get(new CacheKey(q, seeAll, version), key -> searchNow(q, seeAll));
+        return cache.get(new CacheKey(q, audience, version), key -> searchNow(q, audience));
     }
 
-    private record CacheKey(DirectoryQuery query, boolean seeAll, long version) {
+    /**
+     * Whose view of the directory a search is: everyone's entries (those who run the directory),
+     * or what one person may see (entries shown to everyone, their own, and those shown to the
+     * members of a community they are in). Accounts without an entry see what everyone sees.
+     */
+    private record Audience(boolean seeAll, Long me) {
+        static Audience of(Viewer viewer) {
+            return viewer.managesDirectory() ? new Audience(true, null) : new Audience(false, viewer.personId());
+        }
     }
 
-    private Paged<PersonSummary> searchNow(DirectoryQuery q, boolean seeAll) {
-        String where = "WHERE (p.listed OR :seeAll) " + q.sqlConditions();
+    private record CacheKey(DirectoryQuery query, Audience audience, long version) {
+    }
+
+    private Paged<PersonSummary> searchNow(DirectoryQuery q, Audience audience) {
+        String where = (audience.seeAll() ? "WHERE true " : "WHERE visible_to(p.visibility, p.id, CAST(:me AS bigint)) ")
+                + q.sqlConditions();
         return jdbi.withHandle(h -> {
             long total = bindQuery(h.createQuery("SELECT count(*) FROM (SELECT 1 FROM people p " + where
-                            + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, seeAll)
+                            + "LIMIT " + (COUNT_CAP + 1) + ") matches"), q, audience)
                     .mapTo(Long.class).one();
             boolean capped = total > COUNT_CAP;
             String pageIds = capped
@@ -83,7 +95,7 @@ public final class People {
                             + "SELECT id FROM matches ORDER BY sort_name, id LIMIT :limit OFFSET :offset";
             String order = capped ? "ORDER BY p.id DESC" : "ORDER BY lower(p.full_name), p.id";
             List<PersonSummary> items = bindQuery(h.createQuery("WITH page AS (" + pageIds + ") " + SUMMARY
-                            + "JOIN page ON page.id = p.id " + order), q, seeAll)
+                            + "JOIN page ON page.id = p.id " + order), q, audience)
                     .bind("limit", q.size())
                     .bind("offset", (q.page() - 1) * q.size())
                     .map((rs, ctx) -> mapSummary(rs))
@@ -92,8 +104,8 @@ public final class People {
         });
     }
 
-    private static Query bindQuery(Query query, DirectoryQuery q, boolean seeAll) {
-        return q.bindTo(query.bind("seeAll", seeAll));
+    private static Query bindQuery(Query query, DirectoryQuery q, Audience audience) {
+        return q.bindTo(audience.seeAll() ? query : query.bind("me", audience.me()));
     }
 
     public Optional<Person> find(long id) {
@@ -104,16 +116,25 @@ public final class People {
         return h.createQuery(PERSON + "WHERE p.id = :id").bind("id", id).map((rs, ctx) -> mapPerson(rs)).findOne();
     }
 
-    /** The entry if this viewer may see it; unlisted people are hidden as if they did not exist. */
+    /**
+     * The entry if this viewer may see it, with the email address only if they may see that too.
+     * An entry the viewer may not see is hidden as if it did not exist.
+     */
     public Person visibleTo(long id, Viewer viewer) {
         Person person = find(id).orElseThrow(() -> new NotFoundException("No person with id " + id));
-        if (!person.listed() && !viewer.managesDirectory() && !viewer.isPerson(id)) {
-            throw new NotFoundException("No person with id " + id);
-        }
-        if (viewer.managesDirectory() || viewer.isPerson(id) || "email".equals(person.contactPreference())) {
+        if (viewer.managesDirectory() || viewer.isPerson(id)) {
             return person;
         }
-        return person.withoutEmail();
+        boolean[] may = jdbi.withHandle(h -> h.createQuery("SELECT visible_to(visibility, id, CAST(:me AS bigint)) AS entry, "
+                        + "visible_to(email_visibility, id, CAST(:me AS bigint)) AS email FROM people WHERE id = :id")
+                .bind("id", id)
+                .bind("me", viewer.personId())
+                .map((rs, ctx) -> new boolean[] {rs.getBoolean("entry"), rs.getBoolean("email")})
+                .one());
+        if (!may[0]) {
+            throw new NotFoundException("No person with id " + id);
+        }
+        return may[1] ? person : person.withoutEmail();
     }
 
     public Person get(long id) {
@@ -140,12 +161,15 @@ public final class People {
         checkEmailFree(h, input.email(), null);
         Long placeId = input.place().isEmpty() ? null : Reference.placeId(h, input.place());
         return h.createUpdate("INSERT INTO people (full_name, email, job_title, profession, organisation_id, sector_code, "
-                        + "place_id, interests, offers, asks, bio, contact_preference, listed) VALUES (:fullName, :email, "
-                        + ":jobTitle, :profession, :organisationId, :sector, :place, :interests, :offers, :asks, :bio, :contact, :listed)")
+                        + "place_id, interests, offers, asks, bio, contact_preference, visibility, email_visibility) VALUES (:fullName, :email, "
+                        + ":jobTitle, :profession, :organisationId, :sector, :place, :interests, :offers, :asks, :bio, :contact, "
+                        + ":visibility, :emailVisibility)")
                 .bindMethods(input)
                 .bind("place", placeId)
                 .bind("interests", input.interests().toArray(String[]::new))
                 .bind("contact", input.contactPreference())
+                .bind("visibility", shown(input).code())
+                .bind("emailVisibility", emailShown(input).code())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -161,11 +185,13 @@ public final class People {
         int n = h.createUpdate("UPDATE people SET full_name = :fullName, email = :email, job_title = :jobTitle, "
                         + "profession = :profession, organisation_id = :organisationId, sector_code = :sector, place_id = :place, "
                         + "interests = :interests, offers = :offers, asks = :asks, bio = :bio, contact_preference = :contact, "
-                        + "listed = :listed, updated_at = now() WHERE id = :id")
+                        + "visibility = :visibility, email_visibility = :emailVisibility, updated_at = now() WHERE id = :id")
                 .bindMethods(input)
                 .bind("place", placeId)
                 .bind("interests", input.interests().toArray(String[]::new))
                 .bind("contact", input.contactPreference())
+                .bind("visibility", shown(input).code())
+                .bind("emailVisibility", emailShown(input).code())
                 .bind("id", id)
                 .execute();
         if (n == 0) {
@@ -181,6 +207,16 @@ public final class People {
         });
     }
 
+    /** The entry's level; left out, the most private. */
+    private static Visibility shown(PersonInput input) {
+        return Visibility.fromCode(input.visibility()).orElse(Visibility.NOBODY);
+    }
+
+    /** The email's level, never wider than the entry's. */
+    private static Visibility emailShown(PersonInput input) {
+        return Visibility.fromCode(input.emailVisibility()).orElse(Visibility.NOBODY).atMost(shown(input));
+    }
+
     private static void checkEmailFree(Handle h, String email, Long exceptId) {
         if (email == null) {
             return;
@@ -190,6 +226,10 @@ public final class People {
         if (owner.isPresent() && !owner.get().equals(exceptId)) {
             throw new ConflictException("Another person in the directory already has the email " + email);
         }
+    }
+
+    private static Visibility level(ResultSet rs, String column) throws SQLException {
+        return Visibility.fromCode(rs.getString(column)).orElse(Visibility.NOBODY);
     }
 
     static PersonSummary mapSummary(ResultSet rs) throws SQLException {
@@ -203,7 +243,7 @@ public final class People {
                 rs.getString("profession"), Rows.nullableLong(rs, "organisation_id"), rs.getString("organisation_name"),
                 rs.getString("sector_code"), rs.getString("sector_name"), Rows.nullableLong(rs, "place_id"),
                 rs.getString("place_name"), Rows.textArray(rs, "interests"), rs.getString("offers"), rs.getString("asks"),
-                rs.getString("bio"), rs.getString("contact_preference"), rs.getBoolean("listed"),
+                rs.getString("bio"), rs.getString("contact_preference"), level(rs, "visibility"), level(rs, "email_visibility"),
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 }

@@ -120,12 +120,13 @@ public final class PeoplePages {
         values.put("asks", p.asks());
         values.put("bio", p.bio());
         values.put("contactPreference", p.contactPreference());
+        values.put("visibility", p.visibility().code());
+        values.put("emailVisibility", p.emailVisibility().code());
         List<String> topics = reference.topics();
         List<String> otherInterests = p.interests().stream().filter(i -> !topics.contains(i)).toList();
         values.put("otherInterests", String.join(", ", otherInterests));
         Map<String, List<String>> multi = new HashMap<>();
         multi.put("interests", p.interests());
-        multi.put("listed", p.listed() ? List.of("on") : List.of());
         showEdit(ctx, id, new Form(values, multi, Map.of()));
     }
 
@@ -147,7 +148,7 @@ public final class PeoplePages {
     }
 
     public void newForm(Context ctx) {
-        showEdit(ctx, null, Form.of(Map.of("contactPreference", "email")));
+        showEdit(ctx, null, Form.of(Map.of("contactPreference", "email", "visibility", "nobody", "emailVisibility", "nobody")));
     }
 
     public void create(Context ctx) {
@@ -174,7 +175,7 @@ public final class PeoplePages {
         return new PersonInput(ctx.formParam("fullName"), ctx.formParam("email"), ctx.formParam("jobTitle"),
                 ctx.formParam("profession"), Params.formLong(ctx, "organisationId"), ctx.formParam("sector"),
                 ctx.formParam("place"), interests, ctx.formParam("offers"), ctx.formParam("asks"), ctx.formParam("bio"),
-                ctx.formParam("contactPreference"), "on".equals(ctx.formParam("listed")));
+                ctx.formParam("contactPreference"), ctx.formParam("visibility"), ctx.formParam("emailVisibility"));
     }
 
     private void showEdit(Context ctx, Long id, Form form) {
@@ -185,6 +186,7 @@ public final class PeoplePages {
         model.put("organisations", organisations.choices().stream().map(o -> new Option(String.valueOf(o.id()), o.name())).toList());
         model.put("topics", reference.topics());
         model.put("contactPreferences", ContactPreference.ALL);
+        model.put("visibilities", List.of(Visibility.values()));
         model.put("own", id != null && WebContext.viewer(ctx).isPerson(id));
         templates.page(ctx, "people/edit.jte", model);
     }

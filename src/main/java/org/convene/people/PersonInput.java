@@ -20,7 +20,7 @@ import org.convene.web.Text;
  */
 public record PersonInput(String fullName, String email, String jobTitle, String profession, Long organisationId,
                           String sector, String place, List<String> interests, String offers, String asks,
-                          String bio, String contactPreference, Boolean listed) {
+                          String bio, String contactPreference, String visibility, String emailVisibility) {
     public static final int MAX_INTERESTS = 20;
 
     public PersonInput validated(Reference reference, Organisations organisations, List<String> topics) {
@@ -89,9 +89,24 @@ public record PersonInput(String fullName, String email, String jobTitle, String
         if (!ContactPreference.ALL.contains(contact)) {
             errors.add("contactPreference", "Contact preference must be one of: " + String.join(", ", ContactPreference.ALL));
         }
+        Visibility shown = level(errors, "visibility", visibility);
+        Visibility emailShown = level(errors, "emailVisibility", emailVisibility);
         errors.throwIfAny();
         return new PersonInput(name, cleanEmail.isEmpty() ? null : cleanEmail, title, prof, organisationId, sectorCode,
-                cleanPlace, cleanInterests, cleanOffers, cleanAsks, cleanBio, contact, listed != null && listed);
+                cleanPlace, cleanInterests, cleanOffers, cleanAsks, cleanBio, contact, shown.code(), emailShown.atMost(shown).code());
+    }
+
+    /** A visibility level by its code; left out, it is the most private. */
+    private static Visibility level(Errors errors, String field, String code) {
+        if (code == null || code.isBlank()) {
+            return Visibility.NOBODY;
+        }
+        Optional<Visibility> level = Visibility.fromCode(code);
+        if (level.isEmpty()) {
+            errors.add(field, "Choose who can see this: everyone, communities or nobody");
+            return Visibility.NOBODY;
+        }
+        return level.get();
     }
 
     /** Matches topics whatever their case, so "frailty" and "Frailty" file under the same interest. */

@@ -41,6 +41,6 @@ public record MembershipInput(String meetingMode, Long organisationId, String se
                 interests != null ? interests : p.interests(),
                 offers != null ? offers : p.offers(),
                 asks != null ? asks : p.asks(),
-                p.bio(), p.contactPreference(), p.listed());
+                p.bio(), p.contactPreference(), p.visibility().code(), p.emailVisibility().code());
     }
 }

@@ -33,9 +33,9 @@ public final class DirectoryExport {
     /** What can be exported. */
     public enum What {
         PEOPLE(List.of("id", "full_name", "email", "job_title", "profession", "organisation_id", "organisation", "sector",
-                "place", "interests", "offers", "asks", "bio", "contact_preference", "listed"),
+                "place", "interests", "offers", "asks", "bio", "contact_preference", "visibility", "email_visibility"),
                 "SELECT p.id, p.full_name, p.email, p.job_title, p.profession, p.organisation_id, o.name AS organisation, "
-                        + "p.sector_code, pl.name AS place, p.interests, p.offers, p.asks, p.bio, p.contact_preference, p.listed "
+                        + "p.sector_code, pl.name AS place, p.interests, p.offers, p.asks, p.bio, p.contact_preference, p.visibility, p.email_visibility "
                         + "FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id "
                         + "LEFT JOIN places pl ON pl.id = p.place_id ORDER BY p.id"),
         ORGANISATIONS(List.of("id", "name", "sector", "place", "people"),
@@ -119,7 +119,8 @@ public final class DirectoryExport {
                 text(cells, rs.getString("organisation"), rs.getString("sector_code"), rs.getString("place"),
                         String.join("; ", Rows.textArray(rs, "interests")), rs.getString("offers"), rs.getString("asks"),
                         rs.getString("bio"), rs.getString("contact_preference"));
-                cells.add(rs.getBoolean("listed") ? "yes" : "no");
+                cells.add(rs.getString("visibility"));
+                cells.add(rs.getString("email_visibility"));
             }
             case ORGANISATIONS -> {
                 cells.add(rs.getString("id"));

@@ -52,7 +52,8 @@ public final class ImportCommand implements Runnable {
             description = {"Import directory entries. Columns (only full_name is required, and sector unless the "
                     + "organisation gives it; the others may be left out): full_name, email, job_title, profession, "
                     + "organisation (an existing organisation's name), sector (code or name), place, interests "
-                    + "(separated by ;), offers, asks, bio, contact_preference, listed (yes/no).",
+                    + "(separated by ;), offers, asks, bio, contact_preference, visibility and email_visibility "
+                    + "(everyone, communities or nobody; an older file's listed yes/no is read when visibility is empty).",
                     "If any row has a problem, nothing is imported, each problem is printed with its line number "
                             + "and the exit code is 2."})
     static final class PeopleFile implements Runnable {

@@ -30,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PeopleImport {
     static final Columns COLUMNS = new Columns(List.of("full_name", "email", "job_title", "profession", "organisation",
-            "sector", "place", "interests", "offers", "asks", "bio", "contact_preference", "listed"),
+            "sector", "place", "interests", "offers", "asks", "bio", "contact_preference", "visibility", "email_visibility", "listed"),
             List.of("full_name"), List.of("id", "organisation_id"));
     private final Jdbi jdbi;
     private final Reference reference;
@@ -62,13 +62,13 @@ public final class PeopleImport {
                 problems.add("There is no organisation called '" + Text.clip(organisationName, 80)
                         + "'. Add it, or import organisations before people.");
             }
-            Boolean listed = listed(row.get("listed"), problems);
+            String visibility = visibility(row.get("visibility"), row.get("listed"), problems);
             PersonInput input = null;
             try {
                 input = new PersonInput(row.get("full_name"), row.get("email"), row.get("job_title"), row.get("profession"),
                         organisation == null ? null : organisation.id(), row.get("sector"), row.get("place"),
                         Arrays.asList(row.get("interests").split(";")), row.get("offers"), row.get("asks"), row.get("bio"),
-                        row.get("contact_preference"), listed)
+                        row.get("contact_preference"), visibility, row.get("email_visibility"))
                         .validated(reference, id -> Optional.ofNullable(organisationsById.get(id)), topics);
             } catch (ValidationException e) {
                 Map<String, String> fields = new LinkedHashMap<>(e.fieldErrors());
@@ -139,16 +139,22 @@ public final class PeopleImport {
         return found;
     }
 
-    /** yes, no, true, false (any case) or empty, which means not listed. */
-    static Boolean listed(String value, List<String> problems) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
+    /**
+     * The visibility column when it is filled in (checked with the other fields); otherwise the
+     * older listed column: yes or true (any case) for everyone, no, false or empty for nobody.
+     */
+    static String visibility(String visibility, String listed, List<String> problems) {
+        if (!visibility.isBlank()) {
+            return visibility;
+        }
+        String v = listed.strip().toLowerCase(Locale.ROOT);
         switch (v) {
             case "", "no", "false":
-                return Boolean.FALSE;
+                return "nobody";
             case "yes", "true":
-                return Boolean.TRUE;
+                return "everyone";
             default:
-                problems.add("listed must be yes, no, true, false or empty, not '" + Text.clip(value, 20) + "'");
+                problems.add("listed must be yes, no, true, false or empty, not '" + Text.clip(listed, 20) + "'");
                 return null;
         }
     }

@@ -159,7 +159,7 @@ class AccountFlowsTest {
             assertThat(missing.statusCode()).isEqualTo(422);
             assertThat(missing.body()).contains("Enter a full name").contains("at least 10 characters").contains("Choose a sector");
             HttpResponse<String> ok = visitor.post("/register", Map.of("fullName", "Gus Lee", "email", "gus@test.example",
-                    "password", "teapot harbour violin", "sector", "lived_experience", "listed", "on"));
+                    "password", "teapot harbour violin", "sector", "lived_experience", "visibility", "everyone", "emailVisibility", "everyone"));
             assertThat(ok.statusCode()).isEqualTo(302);
             assertThat(visitor.get("/account").body()).contains("gus@test.example").contains("Participant");
         } finally {

@@ -198,7 +198,7 @@ class AccessibilityTest {
         }
         new org.convene.accounts.Registration(site.jdbi(), new org.convene.accounts.Accounts(site.jdbi()), "http://localhost")
                 .invite(new org.convene.people.PersonInput("Ivy Invited", "ivy@test.example", "", "", null, "housing", "",
-                        java.util.List.of(), "", "", "", "email", false), "ivy@test.example",
+                        java.util.List.of(), "", "", "", "email", "nobody", "nobody"), "ivy@test.example",
                         java.util.Set.of(Role.PARTICIPANT), "admin@test.example");
         String body = site.jdbi().withHandle(h -> h.createQuery("SELECT body FROM outbox WHERE recipient = 'ivy@test.example'")
                 .mapTo(String.class).one());

@@ -231,6 +231,6 @@ class CommunitiesTest {
     }
 
     private static PersonInput person(String name, String job, String profession, String sector, String place, String interest) {
-        return new PersonInput(name, null, job, profession, null, sector, place, List.of(interest), "", "", "", "email", true);
+        return new PersonInput(name, null, job, profession, null, sector, place, List.of(interest), "", "", "", "email", "everyone", "everyone");
     }
 }

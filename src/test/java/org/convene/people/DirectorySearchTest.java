@@ -39,7 +39,7 @@ class DirectorySearchTest {
     @Test
     void upToTheCapResultsComeInNameOrderWithAnExactCount() {
         Paged<PersonSummary> housing = search("", "housing", null, 1);
-        long expected = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM people WHERE listed AND sector_code = 'housing'")
+        long expected = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM people WHERE visibility = 'everyone' AND sector_code = 'housing'")
                 .mapTo(Long.class).one());
         assertThat(housing.total()).isEqualTo(expected).isLessThanOrEqualTo(People.COUNT_CAP);
         assertThat(housing.totalCapped()).isFalse();
@@ -84,7 +84,7 @@ class DirectorySearchTest {
         Person person = otherInstance.get(first.id());
         otherInstance.update(person.id(), new PersonInput(person.fullName(), person.email(), person.jobTitle(), person.profession(),
                 person.organisationId(), person.sectorCode(), person.placeName(), person.interests(), person.offers(), person.asks(),
-                person.bio(), person.contactPreference(), false));
+                person.bio(), person.contactPreference(), "nobody", "nobody"));
         Paged<PersonSummary> after = search("", "ambulance", null, 1);
         assertThat(after.items()).extracting(PersonSummary::id).doesNotContain(first.id());
         assertThat(after.total()).isEqualTo(before.total() - 1);

@@ -42,7 +42,7 @@ class PeopleApiTest {
         HttpResponse<String> created = WebClient.api(app, "POST", "/api/v1/people", lead, """
                 {"fullName": "  Rosa   Kelly ", "email": "rosa.kelly@housing.example", "jobTitle": "Tenancy Sustainment Officer",
                  "sector": "Housing", "place": "Stockport", "interests": ["COPD AND DAMP HOUSING", "fuel poverty", "fuel poverty"],
-                 "offers": "Home visits with the respiratory team", "listed": true}""");
+                 "offers": "Home visits with the respiratory team", "visibility": "everyone", "emailVisibility": "everyone"}""");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode rosa = json(created);
         assertThat(rosa.get("fullName").asText()).isEqualTo("Rosa Kelly");
@@ -109,7 +109,7 @@ class PeopleApiTest {
 
     @Test
     void participantsChangeOnlyTheirOwnEntry() throws Exception {
-        String mine = "{\"fullName\": \"Pat Participant\", \"email\": \"pat@test.example\", \"sector\": \"vcse\", \"jobTitle\": \"Befriending Coordinator\", \"listed\": true}";
+        String mine = "{\"fullName\": \"Pat Participant\", \"email\": \"pat@test.example\", \"sector\": \"vcse\", \"jobTitle\": \"Befriending Coordinator\", \"visibility\": \"everyone\"}";
         HttpResponse<String> own = WebClient.api(app, "PUT", "/api/v1/people/" + pat.id(), participant, mine);
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(json(own).get("jobTitle").asText()).isEqualTo("Befriending Coordinator");
@@ -125,7 +125,7 @@ class PeopleApiTest {
     @Test
     void unlistedPeopleAreHiddenFromOthersButNotFromTheProgrammeTeam() throws Exception {
         Person hidden = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(new PersonInput("Quiet Person", "quiet@test.example", "", "", null, "acute", "",
-                java.util.List.of(), "", "", "", "email", false));
+                java.util.List.of(), "", "", "", "email", "nobody", "nobody"));
         assertThat(WebClient.api(app, "GET", "/api/v1/people/" + hidden.id(), participant, null).statusCode()).isEqualTo(404);
         assertThat(json(WebClient.api(app, "GET", "/api/v1/people?q=quiet", participant, null)).get("total").asLong()).isZero();
         assertThat(WebClient.api(app, "GET", "/api/v1/people/" + hidden.id(), lead, null).statusCode()).isEqualTo(200);

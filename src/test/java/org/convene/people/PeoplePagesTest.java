@@ -48,7 +48,7 @@ class PeoplePagesTest {
         assertThat(browser.get("/people/" + pat.id() + "/edit").statusCode()).isEqualTo(200);
         HttpResponse<String> saved = browser.post("/people/" + pat.id(), Map.of("fullName", "Pat Participant", "email", "pat@test.example",
                 "sector", "vcse", "jobTitle", "Carers Support Worker", "interests", "carers support", "otherInterests", "allotments, walking groups",
-                "contactPreference", "email", "listed", "on"));
+                "contactPreference", "email", "visibility", "everyone", "emailVisibility", "everyone"));
         assertThat(saved.statusCode()).isEqualTo(302);
         Person after = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).get(pat.id());
         assertThat(after.jobTitle()).isEqualTo("Carers Support Worker");
@@ -78,7 +78,7 @@ class PeoplePagesTest {
     @Test
     void storedTextIsEscapedWhenShown() {
         Person sneaky = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(new PersonInput("<img src=x onerror=alert(1)>", null, "", "", null, "acute", "",
-                java.util.List.of("<b>bold</b>"), "", "", "\"><script>x()</script>", "email", true));
+                java.util.List.of("<b>bold</b>"), "", "", "\"><script>x()</script>", "email", "everyone", "everyone"));
         WebClient browser = app.client();
         browser.signIn("pat@test.example", TestApp.PASSWORD);
         String page = browser.get("/people/" + sneaky.id()).body();

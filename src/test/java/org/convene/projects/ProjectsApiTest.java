@@ -155,7 +155,7 @@ class ProjectsApiTest {
 
         // Someone not listed in the directory is not added by a participant (not found), only by a programme lead.
         Person hidden = new People(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(new PersonInput("Una Unlisted", "una@api.example", "",
-                "", null, "housing", "", List.of(), "", "", "", "email", false));
+                "", null, "housing", "", List.of(), "", "", "", "email", "nobody", "nobody"));
         assertThat(call("PUT", "/api/v1/projects/" + id + "/team/" + hidden.id(), niaToken, "{}").statusCode()).isEqualTo(404);
         assertThat(call("PUT", "/api/v1/projects/" + id + "/team/999999", niaToken, "{}").statusCode()).isEqualTo(404);
         WebClient.json(call("PUT", "/api/v1/projects/" + id + "/team/" + hidden.id(), leadToken, "{}"), 201);

@@ -69,7 +69,7 @@ public final class TestApp implements AutoCloseable {
     /** A person in the directory (listed) with an account holding these roles; password {@link #PASSWORD}. */
     public Person person(String name, String email, String sector, Role... roles) {
         Person person = new People(jdbi(), ChangeFeed.polling(jdbi())).create(new PersonInput(name, email, "Job of " + name, "", null, sector, "Test Town",
-                java.util.List.of("frailty"), "", "", "", "email", true));
+                java.util.List.of("frailty"), "", "", "", "email", "everyone", "everyone"));
         if (roles.length > 0) {
             long accountId = new Accounts(jdbi()).create(email, Passwords.hash(PASSWORD), Set.of(roles), person.id());
             assert accountId > 0;

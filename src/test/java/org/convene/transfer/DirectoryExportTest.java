@@ -28,7 +28,7 @@ class DirectoryExportTest {
     private Person person(String name, String email, Long organisationId, String sector, String place,
                           List<String> interests, String offers, String bio, String contact, boolean listed) {
         return new People(source.jdbi, ChangeFeed.polling(source.jdbi)).create(new PersonInput(name, email, "Lead, \"QI\" team", "nursing", organisationId,
-                sector, place, interests, offers, "", bio, contact, listed)
+                sector, place, interests, offers, "", bio, contact, listed ? "everyone" : "nobody", listed ? "everyone" : "nobody")
                 .validated(source.reference, source.organisations, source.reference.topics()));
     }
 
@@ -58,7 +58,7 @@ class DirectoryExportTest {
         List<CSVRecord> records = parse(source.export(DirectoryExport.What.PEOPLE));
         assertThat(records.get(0).toList()).containsExactly("id", "full_name", "email", "job_title", "profession",
                 "organisation_id", "organisation", "sector", "place", "interests", "offers", "asks", "bio",
-                "contact_preference", "listed");
+                "contact_preference", "visibility", "email_visibility");
         assertThat(records).hasSize(4);
         CSVRecord zoe = records.get(1);
         assertThat(zoe.get(1)).isEqualTo("Zoë Ødegård");
@@ -68,8 +68,9 @@ class DirectoryExportTest {
         assertThat(zoe.get(8)).isEqualTo("Leeds");
         assertThat(zoe.get(9)).isEqualTo("frailty; My; own; topics");
         assertThat(zoe.get(13)).isEqualTo("video call");
-        assertThat(zoe.get(14)).isEqualTo("yes");
-        assertThat(records.get(2).get(14)).isEqualTo("no");
+        assertThat(zoe.get(14)).isEqualTo("everyone");
+        assertThat(zoe.get(15)).isEqualTo("everyone");
+        assertThat(records.get(2).get(14)).isEqualTo("nobody");
         assertThat(records.get(2).get(2)).isEmpty();
     }
 

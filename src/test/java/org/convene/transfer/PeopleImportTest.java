@@ -99,7 +99,7 @@ class PeopleImportTest {
     @Test
     void anEmailAlreadyInTheDirectoryIsAnError() {
         new People(directory.jdbi, ChangeFeed.polling(directory.jdbi)).create(new PersonInput("Ann", "ann@example.org", "", "", null, "acute", "",
-                List.of(), "", "", "", "email", true));
+                List.of(), "", "", "", "email", "everyone", "everyone"));
         ImportRejectedException e = directory.peopleRejected("full_name,email,sector\n"
                 + "Bob,bob@example.org,acute\nAnn Again,Ann@Example.ORG,acute\n");
         assertThat(e.rows()).containsExactly(
