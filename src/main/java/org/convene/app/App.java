@@ -10,6 +10,10 @@ import org.convene.accounts.Accounts;
 import org.convene.accounts.AdminPages;
 import org.convene.audit.AuditLog;
 import org.convene.audit.AuditPages;
+import org.convene.privacy.Erasure;
+import org.convene.privacy.PrivacyPages;
+import org.convene.privacy.Retention;
+import org.convene.privacy.SubjectAccess;
 import org.convene.accounts.ApiTokens;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Passwords;
@@ -202,12 +206,15 @@ public final class App implements AutoCloseable {
         IdeasApi ideasApi = new IdeasApi(ideas, communities);
         NetworkApi networkApi = new NetworkApi(new NetworkSlices(jdbi), jdbi, changes);
         Impact impact = new Impact(jdbi);
+        Erasure erasure = new Erasure(jdbi, events);
+        Retention retention = new Retention(jdbi, erasure, audit, config.baseUrl());
         NetworkPages networkPages = new NetworkPages(templates, networkApi, reference, communities, programmes);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds,
-                notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()), impact);
+                notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()), impact,
+                retention);
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
@@ -257,6 +264,7 @@ public final class App implements AutoCloseable {
                 new ImpactPages(templates, impact, reference, config.baseUrl()),
                 new ImpactApi(impact, reference),
                 new AuditPages(templates, audit),
+                new PrivacyPages(templates, new SubjectAccess(jdbi), erasure, retention, people, audit),
                 new SearchPages(templates, new Search(jdbi, people)),
                 new Health(jdbi),
                 metrics,

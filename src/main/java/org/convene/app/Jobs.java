@@ -24,7 +24,8 @@ public final class Jobs implements AutoCloseable {
     private final Scheduler scheduler;
 
     public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys, Rounds matching,
-                Notifications notifications, Digests digests, Reminders reminders, org.convene.impact.Impact impact) {
+                Notifications notifications, Digests digests, Reminders reminders, org.convene.impact.Impact impact,
+                org.convene.privacy.Retention retention) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
                         .execute((instance, ctx) -> outbox.deliverDue(200)),
@@ -40,6 +41,8 @@ public final class Jobs implements AutoCloseable {
                         .execute((instance, ctx) -> reminders.sendDue()),
                 Tasks.recurring("impact-snapshots", FixedDelay.ofSeconds(60))
                         .execute((instance, ctx) -> impact.refreshDue()),
+                Tasks.recurring("retention", FixedDelay.ofHours(24))
+                        .execute((instance, ctx) -> retention.run()),
                 Tasks.recurring("purge-sessions", FixedDelay.ofHours(1))
                         .execute((instance, ctx) -> {
                             sessions.purgeExpired();

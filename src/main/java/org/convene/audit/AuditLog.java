@@ -69,12 +69,13 @@ public final class AuditLog {
     /**
      * Blanks the name and address recorded for an account as the actor of its entries, in the
      * erasure's transaction. The entries stay, so the log still shows that something was done.
+     * Redaction stays allowed until that transaction ends (the account's deletion then empties
+     * the entries' account ids).
      */
     public static int forgetActor(Handle h, long accountId) {
         h.execute("SET LOCAL convene.audit_redaction = 'on'");
         int n = h.createUpdate("UPDATE audit_log SET actor = 'Erased person', ip = NULL WHERE actor_id = :id")
                 .bind("id", accountId).execute();
-        h.execute("SET LOCAL convene.audit_redaction = 'off'");
         return n;
     }
 

@@ -82,7 +82,7 @@ public final class People {
     }
 
     private Paged<PersonSummary> searchNow(DirectoryQuery q, Audience audience) {
-        String where = (audience.seeAll() ? "WHERE true " : "WHERE visible_to(p.visibility, p.id, CAST(:me AS bigint)) ")
+        String where = (audience.seeAll() ? "WHERE p.erased_at IS NULL " : "WHERE visible_to(p.visibility, p.id, CAST(:me AS bigint)) ")
                 + q.sqlConditions();
         return jdbi.withHandle(h -> {
             long total = bindQuery(h.createQuery("SELECT count(*) FROM (SELECT 1 FROM people p " + where

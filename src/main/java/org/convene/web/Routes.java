@@ -17,6 +17,7 @@ import java.util.List;
 import org.convene.accounts.AccountPages;
 import org.convene.accounts.AdminPages;
 import org.convene.audit.AuditPages;
+import org.convene.privacy.PrivacyPages;
 import org.convene.home.HomePage;
 import org.convene.ops.Health;
 import org.convene.ops.Metrics;
@@ -76,7 +77,7 @@ public final class Routes {
                   CommunityPages communities, CommunitiesApi communitiesApi, ResourcePages resources, ResourcesApi resourcesApi,
                   EventPages events, EventsApi eventsApi, IdeaPages ideas, IdeasApi ideasApi, NotificationPages notifications,
                   NotificationsApi notificationsApi, NetworkPages network, NetworkApi networkApi, NetworkMapPages networkMap,
-                  ImpactPages impact, ImpactApi impactApi, AuditPages audit, SearchPages search, Health health,
+                  ImpactPages impact, ImpactApi impactApi, AuditPages audit, PrivacyPages privacy, SearchPages search, Health health,
                   Metrics metrics, OpenApi openApi,
                   FrontendStyles styles) {
         this.table = List.of(
@@ -102,6 +103,8 @@ public final class Routes {
                 post("/account/password", SIGNED_IN, accounts::changePassword, "Change your password"),
                 post("/account/tokens", SIGNED_IN, accounts::createToken, "Create a personal access token"),
                 post("/account/tokens/{id}/revoke", SIGNED_IN, accounts::revokeToken, "Revoke a token"),
+                get("/account/data", SIGNED_IN, privacy::ownPage, "Everything Convene holds about you"),
+                get("/account/data.json", SIGNED_IN, privacy::ownDownload, "Download everything Convene holds about you (JSON)"),
 
                 // Administration
                 get("/admin/accounts", ADMIN, admin::accounts, "Accounts and roles"),
@@ -111,6 +114,11 @@ public final class Routes {
                 get("/admin/settings", ADMIN, admin::settings, "Settings"),
                 post("/admin/settings", ADMIN, admin::saveSettings, "Save settings"),
                 get("/admin/audit", ADMIN, audit::page, "The audit log of administrative and sensitive actions"),
+                get("/admin/privacy", ADMIN, privacy::settings, "Data retention settings"),
+                post("/admin/privacy", ADMIN, privacy::saveSettings, "Save data retention settings"),
+                get("/admin/people/{id}/data.json", ADMIN, privacy::personDownload, "Download a person's data on their request"),
+                get("/admin/people/{id}/erase", ADMIN, privacy::eraseForm, "Confirm erasing a person"),
+                post("/admin/people/{id}/erase", ADMIN, privacy::erase, "Erase a person on their request"),
 
                 // Directory pages
                 get("/people", SIGNED_IN, people::directory, "Search the directory"),
@@ -345,6 +353,10 @@ public final class Routes {
 
                 // JSON API
                 get("/api/v1/audit", ADMIN, audit::api, "The audit log, newest first (administrators)"),
+                get("/api/v1/me/data", SIGNED_IN, privacy::ownApi, "Everything Convene holds about the token's owner"),
+                post("/api/v1/people/{id}/erasure", ADMIN, privacy::eraseApi, "Erase a person on their request"),
+                get("/api/v1/retention", ADMIN, privacy::retentionApi, "The data retention periods"),
+                put("/api/v1/retention", ADMIN, privacy::saveRetentionApi, "Change the data retention periods"),
                 get("/api/v1/people", SIGNED_IN, peopleApi::list, "Search people"),
                 post("/api/v1/people", DIRECTORY_MANAGER, peopleApi::create, "Add a person"),
                 get("/api/v1/people/{id}", SIGNED_IN, peopleApi::get, "A person"),
