@@ -147,8 +147,10 @@ public final class OidcProvider {
         } catch (java.text.ParseException e) {
             throw new TechnicalException(e);
         }
-        if (claims.getIssuer() == null || claims.getSubject() == null || claims.getSubject().isBlank()) {
-            throw new TechnicalException("the ID token has no issuer or subject");
+        // OpenID Connect limits the subject to 255 ASCII characters; account_identities holds no more.
+        if (claims.getIssuer() == null || claims.getIssuer().length() > 500 || claims.getSubject() == null
+                || claims.getSubject().isBlank() || claims.getSubject().length() > 255) {
+            throw new TechnicalException("the ID token has no usable issuer or subject");
         }
         Object email = profile.getAttribute(settings.emailClaim());
         // email_verified speaks for the "email" claim only; any other claim is trusted or not by configuration.

@@ -182,6 +182,21 @@ class SingleSignOnTest {
     }
 
     @Test
+    void aSignInStartedOnOneInstanceIsFinishedByAnother() {
+        app.person("Bo Balanced", "bo@test.example", "acute", Role.PARTICIPANT);
+        try (TestApp other = app.another()) {
+            WebClient browser = app.client();
+            String callback = signInAtProvider(startSignIn(browser, "/account"), "bo-subject", verified("bo@test.example"));
+            WebClient behindTheBalancer = browser.on(other);
+            HttpResponse<String> back = behindTheBalancer.get(callback);
+            assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+            assertThat(back.headers().firstValue("Location")).hasValue("/account");
+            assertThat(behindTheBalancer.get("/account").body()).contains("bo@test.example");
+            assertThat(behindTheBalancer.on(app).get("/account").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anEmailTheProviderHasNotVerifiedIsRefused() {
         app.person("Una Verified", "una@test.example", "acute", Role.PARTICIPANT);
         WebClient browser = app.client();

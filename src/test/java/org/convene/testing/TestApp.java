@@ -55,9 +55,12 @@ public final class TestApp implements AutoCloseable {
                 config.baseUrl(), false, config.smtp(), "text", jobs, Config.Sso.OFF);
     }
 
-    /** A second app instance on the same database, as behind a load balancer. */
+    /**
+     * A second app instance on the same database, as behind a load balancer: on a port of its own,
+     * with the same public address.
+     */
     public TestApp another() {
-        return new TestApp(config);
+        return new TestApp(config.withPort(0, config.baseUrl()));
     }
 
     public App app() {
