@@ -90,6 +90,7 @@ public final class OidcProvider {
     public Authorization authorize(Context ctx) {
         RequestSessionStore store = new RequestSessionStore();
         try {
+            ready();
             RedirectionAction action = client.getRedirectionAction(new CallContext(new JavalinWebContext(ctx), store))
                     .orElseThrow(() -> new TechnicalException("no redirection from the OIDC client"));
             String location = ((WithLocationAction) action).getLocation();
@@ -97,6 +98,8 @@ public final class OidcProvider {
             String nonce = (String) store.get(client.getNonceSessionAttributeName()).orElseThrow();
             String verifier = store.get(client.getCodeVerifierSessionAttributeName()).map(v -> ((CodeVerifier) v).getValue()).orElse(null);
             return new Authorization(location, state.getValue(), nonce, verifier);
+        } catch (SignInRefusedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw refusal("starting a sign-in", e);
         }
@@ -118,6 +121,7 @@ public final class OidcProvider {
         }
         CallContext call = new CallContext(new JavalinWebContext(ctx), store);
         try {
+            ready();
             Credentials credentials = client.getCredentials(call).orElse(null);
             if (!(credentials instanceof OidcCredentials)) {
                 log.warn("Single sign-on: the reply from {} held no authorisation code", settings.discoveryUri());
@@ -180,11 +184,27 @@ public final class OidcProvider {
         return new SignInRefusedException(403, message);
     }
 
+    /**
+     * Reads the provider's discovery document if that has not been done yet. After a failed attempt
+     * pac4j waits five seconds before the next; until then the client is not initialised, and
+     * using it would fail in ways that say nothing about the provider being unreachable.
+     */
+    private void ready() {
+        client.init();
+        if (!client.isInitialized()) {
+            throw unreachable();
+        }
+    }
+
+    private SignInRefusedException unreachable() {
+        return new SignInRefusedException(502, "Convene could not reach " + name() + ". Try again in a few minutes, "
+                + "or sign in with your email address and password.");
+    }
+
     private SignInRefusedException refusal(String what, RuntimeException e) {
         if (causedBy(e, IOException.class)) {
             log.warn("Single sign-on: could not reach {} while {}: {}", settings.discoveryUri(), what, e.toString());
-            return new SignInRefusedException(502, "Convene could not reach " + name() + ". Try again in a few minutes, "
-                    + "or sign in with your email address and password.");
+            return unreachable();
         }
         if (causedBy(e, OidcTokenException.class)) {
             log.warn("Single sign-on: {} refused the authorisation code: {}", settings.discoveryUri(), e.getMessage());

@@ -197,6 +197,18 @@ class SingleSignOnTest {
     }
 
     @Test
+    void aProviderThatCannotBeReachedIsSaidSoEachTime() {
+        Config.Sso down = new Config.Sso("http://127.0.0.1:9/down" + Config.Sso.WELL_KNOWN, "convene-test", "secret", NAME,
+                "openid", "email", false, false);
+        try (TestApp other = app.another(down)) {
+            WebClient browser = other.client();
+            // The second try comes within pac4j's five-second pause between attempts to read the discovery document.
+            assertRefused(browser.get("/login/sso"), 502, "Convene could not reach " + NAME);
+            assertRefused(browser.get("/login/sso"), 502, "Convene could not reach " + NAME);
+        }
+    }
+
+    @Test
     void anEmailTheProviderHasNotVerifiedIsRefused() {
         app.person("Una Verified", "una@test.example", "acute", Role.PARTICIPANT);
         WebClient browser = app.client();

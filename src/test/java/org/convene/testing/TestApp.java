@@ -63,6 +63,11 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(config.withPort(0, config.baseUrl()));
     }
 
+    /** A second instance on the same database whose single sign-on goes to another provider. */
+    public TestApp another(Config.Sso sso) {
+        return new TestApp(config.withPort(0, config.baseUrl()).withSso(sso));
+    }
+
     public App app() {
         return app;
     }
