@@ -123,8 +123,10 @@ public final class OidcProvider {
         try {
             ready();
             Credentials credentials = client.getCredentials(call).orElse(null);
-            if (!(credentials instanceof OidcCredentials)) {
-                log.warn("Single sign-on: the reply from {} held no authorisation code", settings.discoveryUri());
+            // The code flow only: tokens in the URL itself (implicit or hybrid replies, or added by hand) are refused.
+            if (!(credentials instanceof OidcCredentials reply) || reply.getCode() == null
+                    || reply.getIdToken() != null || reply.getAccessToken() != null) {
+                log.warn("Single sign-on: the reply from {} was not an authorisation code alone", settings.discoveryUri());
                 throw new SignInRefusedException(400, "The reply from " + name() + " did not include a sign-in Convene can use, "
                         + "so you have not been signed in. Go back to the sign-in page and try again.");
             }

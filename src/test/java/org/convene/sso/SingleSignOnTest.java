@@ -274,6 +274,12 @@ class SingleSignOnTest {
         assertRefused(browser.get(callback.replace("state=" + state, "state=")), 400, expired);
         assertRefused(browser.get("/login/sso/callback?code=abc"), 400, expired);
 
+        // Tokens added to the reply: only an authorisation code is taken from the URL.
+        WebClient adding = app.client();
+        String withToken = signInAtProvider(startSignIn(adding, null), "tam-subject", verified("tam@test.example"));
+        assertRefused(adding.get(withToken + "&id_token=eyJhbGciOiJub25lIn0.e30."), 400, "so you have not been signed in");
+        assertThat(identities("tam-subject")).isZero();
+
         // The right reply, but in another browser (a link sent to a victim to sign them in as the attacker).
         assertRefused(app.client().get(callback), 400, expired);
 
