@@ -1,9 +1,12 @@
 package org.convene.accounts;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.convene.directory.Reference;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
@@ -27,9 +30,12 @@ public final class AccountPages {
     private final ApiTokens tokens;
     private final Reference reference;
     private final Organisations organisations;
+    private final Optional<String> ssoName;
 
+    /** {@code ssoName}: the single sign-on provider offered on the sign-in page ("NHS mail"), if one is configured. */
     public AccountPages(Templates templates, SignIn signIn, Sessions sessions, Registration registration,
-                        Accounts accounts, ApiTokens tokens, Reference reference, Organisations organisations) {
+                        Accounts accounts, ApiTokens tokens, Reference reference, Organisations organisations,
+                        Optional<String> ssoName) {
         this.templates = templates;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -38,6 +44,7 @@ public final class AccountPages {
         this.tokens = tokens;
         this.reference = reference;
         this.organisations = organisations;
+        this.ssoName = ssoName;
     }
 
     public void loginForm(Context ctx) {
@@ -60,7 +67,16 @@ public final class AccountPages {
     }
 
     private void showLogin(Context ctx, Form form) {
-        templates.page(ctx, "accounts/login.jte", Map.of("form", form, "registrationOpen", Registration.OPEN.equals(registration.mode())));
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("registrationOpen", Registration.OPEN.equals(registration.mode()));
+        ssoName.ifPresent(name -> {
+            String next = safeNext(form.value("next"));
+            model.put("ssoName", name);
+            model.put("ssoHref", next.equals("/") ? "/login/sso"
+                    : "/login/sso?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        });
+        templates.page(ctx, "accounts/login.jte", model);
     }
 
     public void logout(Context ctx) {
@@ -262,9 +278,14 @@ public final class AccountPages {
         return reference.sectors().stream().map(s -> new Option(s.code(), s.name())).toList();
     }
 
-    /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
-    static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500) {
+    /**
+     * Only local paths, so a crafted link cannot send someone elsewhere after signing in. Control
+     * characters are refused too: browsers drop tabs and line breaks from a URL, so "/\t/evil.example"
+     * would become "//evil.example".
+     */
+    public static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
         return next;

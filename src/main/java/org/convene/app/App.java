@@ -93,6 +93,11 @@ import org.convene.relationships.NetworkPages;
 import org.convene.relationships.NetworkSlices;
 import org.convene.search.Search;
 import org.convene.search.SearchPages;
+import org.convene.sso.Identities;
+import org.convene.sso.OidcProvider;
+import org.convene.sso.PendingSignIns;
+import org.convene.sso.SsoPages;
+import org.convene.sso.SsoSignIn;
 import org.convene.leadership.Areas;
 import org.convene.leadership.Clusters;
 import org.convene.leadership.LeadershipApi;
@@ -211,6 +216,9 @@ public final class App implements AutoCloseable {
         NetworkPages networkPages = new NetworkPages(templates, networkApi, reference, communities, programmes);
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
+        Optional<OidcProvider> sso = config.sso().configured()
+                ? Optional.of(new OidcProvider(config.sso(), config.baseUrl())) : Optional.empty();
+
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
         this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds,
                 notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()), impact,
@@ -218,7 +226,9 @@ public final class App implements AutoCloseable {
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
-                new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations),
+                new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations,
+                        sso.map(OidcProvider::name)),
+                new SsoPages(sso, new PendingSignIns(jdbi), new SsoSignIn(accounts, new Identities(jdbi), config.sso()), sessions),
                 new AdminPages(templates, accounts, registration, sessions, reference, organisations, audit),
                 new PeoplePages(templates, people, organisations, reference, ties),
                 new PeopleApi(people, organisations, reference),

@@ -21,12 +21,45 @@ public record Config(
         boolean secureCookies,
         Smtp smtp,
         String logFormat,
-        boolean runJobs) {
+        boolean runJobs,
+        Sso sso) {
 
     /** SMTP settings; when host is empty, mail is written to the log instead of sent. */
     public record Smtp(String host, int port, String user, String password, String from, boolean startTls) {
         public boolean configured() {
             return host != null && !host.isBlank();
+        }
+    }
+
+    /**
+     * Single sign-on with one OpenID Connect provider, beside password sign-in. Off unless the
+     * discovery address and the client id are both set. {@code trustEmail} accepts the email claim
+     * without {@code email_verified=true} (for providers such as Microsoft Entra ID that leave it
+     * out); {@code createAccounts} lets a first sign-in with an unknown verified email create a
+     * participant account (off: only existing accounts are linked).
+     */
+    public record Sso(String discoveryUri, String clientId, String clientSecret, String name, String scopes,
+                      String emailClaim, boolean trustEmail, boolean createAccounts) {
+        public static final String WELL_KNOWN = "/.well-known/openid-configuration";
+        public static final Sso OFF = new Sso("", "", "", "", "", "", false, false);
+
+        public boolean configured() {
+            return !discoveryUri.isBlank() && !clientId.isBlank();
+        }
+
+        static Sso from(Map<String, String> env) {
+            String discovery = value(env, "CONVENE_SSO_DISCOVERY_URI", "");
+            if (!discovery.isEmpty() && !discovery.endsWith(WELL_KNOWN)) {
+                discovery = stripTrailingSlash(discovery) + WELL_KNOWN;
+            }
+            return new Sso(discovery,
+                    value(env, "CONVENE_SSO_CLIENT_ID", ""),
+                    value(env, "CONVENE_SSO_CLIENT_SECRET", ""),
+                    value(env, "CONVENE_SSO_NAME", "your work account"),
+                    value(env, "CONVENE_SSO_SCOPES", "openid email profile"),
+                    value(env, "CONVENE_SSO_EMAIL_CLAIM", "email"),
+                    Boolean.parseBoolean(value(env, "CONVENE_SSO_TRUST_EMAIL", "false")),
+                    Boolean.parseBoolean(value(env, "CONVENE_SSO_CREATE_ACCOUNTS", "false")));
         }
     }
 
@@ -56,18 +89,31 @@ public record Config(
                         value(env, "CONVENE_SMTP_FROM", "Convene <no-reply@convene.example>"),
                         Boolean.parseBoolean(value(env, "CONVENE_SMTP_STARTTLS", "true"))),
                 value(env, "CONVENE_LOG_FORMAT", "text"),
-                Boolean.parseBoolean(value(env, "CONVENE_JOBS", "true")));
+                Boolean.parseBoolean(value(env, "CONVENE_JOBS", "true")),
+                Sso.from(env));
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, dataDir, Optional.of(url), user, password, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs, sso);
     }
 
     /** The same settings for an instance that serves pages and the API but runs no background work. */
     public Config withoutJobs() {
         return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, false);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, false, sso);
+    }
+
+    /** The same settings on a fixed port, with the address people reach it at (e.g. for a sign-in provider's callback). */
+    public Config withPort(int port, String baseUrl) {
+        return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                adminEmail, adminPassword, stripTrailingSlash(baseUrl), secureCookies, smtp, logFormat, runJobs, sso);
+    }
+
+    /** The same settings with this single sign-on provider. */
+    public Config withSso(Sso sso) {
+        return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs, sso);
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

@@ -64,6 +64,7 @@ public final class PersonalData {
             Holding.account("Sign-in sessions", "sessions", "account_id", Erase.DELETE),
             Holding.account("API tokens", "api_tokens", "account_id", Erase.DELETE),
             Holding.account("Password reset and invitation links", "account_links", "account_id", Erase.DELETE),
+            Holding.account("Single sign-on identities", "account_identities", "account_id", Erase.DELETE),
             // Programmes
             Holding.keep("Cohort enrolments", "enrolments", "person_id"),
             Holding.keep("Attendance", "attendance", "person_id"),

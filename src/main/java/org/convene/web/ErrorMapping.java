@@ -14,6 +14,7 @@ import org.convene.errors.ConflictException;
 import org.convene.errors.ForbiddenException;
 import org.convene.errors.ImportRejectedException;
 import org.convene.errors.NotFoundException;
+import org.convene.errors.SignInRefusedException;
 import org.convene.errors.TooLargeException;
 import org.convene.errors.TooManyRequestsException;
 import org.convene.errors.UnauthenticatedException;
@@ -57,6 +58,7 @@ public final class ErrorMapping {
             }
             respond(ctx, 401, "Sign in to continue", e.getMessage(), Map.of());
         });
+        routes.exception(SignInRefusedException.class, this::refusedSignIn);
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), Map.of()));
         routes.exception(io.javalin.validation.ValidationException.class, (e, ctx) -> {
             Map<String, String> fields = new LinkedHashMap<>();
@@ -105,6 +107,20 @@ public final class ErrorMapping {
         } catch (RuntimeException renderFailure) {
             log.error("Could not render the error page", renderFailure);
             ctx.contentType("text/plain; charset=utf-8").result(title + ": " + message);
+        }
+    }
+
+    /** A single sign-on refused: always a page (the browser is mid-way through the provider's redirects), with a way back. */
+    private void refusedSignIn(SignInRefusedException e, Context ctx) {
+        ctx.status(e.status());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", e.status());
+        model.put("message", e.getMessage());
+        try {
+            templates.page(ctx, "accounts/sso-refused.jte", model);
+        } catch (RuntimeException renderFailure) {
+            log.error("Could not render the sign-in refusal page", renderFailure);
+            ctx.contentType("text/plain; charset=utf-8").result("You could not be signed in: " + e.getMessage());
         }
     }
 

@@ -50,6 +50,7 @@ import org.convene.relationships.NetworkMapPages;
 import org.convene.relationships.NetworkPages;
 import org.convene.notifications.NotificationsApi;
 import org.convene.search.SearchPages;
+import org.convene.sso.SsoPages;
 import org.convene.leadership.LeadershipApi;
 import org.convene.leadership.LeadershipPages;
 import org.convene.sets.SetPages;
@@ -67,7 +68,7 @@ import org.convene.transfer.TransferPages;
 public final class Routes {
     private final List<Route> table;
 
-    public Routes(HomePage home, AccountPages accounts, AdminPages admin, PeoplePages people, PeopleApi peopleApi,
+    public Routes(HomePage home, AccountPages accounts, SsoPages sso, AdminPages admin, PeoplePages people, PeopleApi peopleApi,
                   OrganisationPages organisations, OrganisationsApi organisationsApi, TiePages ties, TiesApi tiesApi,
                   TransferPages transfer, TransferApi transferApi, ProgrammePages programmes, SurveyPages surveys,
                   ProgrammesApi programmesApi, SurveysApi surveysApi, ReportPages reports,
@@ -90,6 +91,8 @@ public final class Routes {
                 // Accounts
                 get("/login", ANYONE, accounts::loginForm, "Sign-in form"),
                 post("/login", ANYONE, accounts::login, "Sign in"),
+                get("/login/sso", ANYONE, sso::start, "Single sign-on: send the browser to the OpenID Connect provider (404 when none is set up)"),
+                get("/login/sso/callback", ANYONE, sso::callback, "Single sign-on: the provider's reply (state, nonce and PKCE checked), then sign in"),
                 post("/logout", ANYONE, accounts::logout, "Sign out"),
                 get("/register", ANYONE, accounts::registerForm, "Self-registration form (when open)"),
                 post("/register", ANYONE, accounts::register, "Register"),

@@ -69,6 +69,11 @@ public final class WebContext {
     }
 
     static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
-        return new Cookie(name, value, "/", maxAgeSeconds, secure(ctx), true, null, SameSite.LAX);
+        return cookie(ctx, name, value, maxAgeSeconds, "/");
+    }
+
+    /** An HttpOnly, SameSite=Lax cookie sent back only to {@code path} and below; Secure behind TLS. */
+    public static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds, String path) {
+        return new Cookie(name, value, path, maxAgeSeconds, secure(ctx), true, null, SameSite.LAX);
     }
 }

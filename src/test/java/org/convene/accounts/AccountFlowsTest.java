@@ -194,6 +194,21 @@ class AccountFlowsTest {
         assertThat(AccountPages.safeNext("//evil.example/")).isEqualTo("/");
         assertThat(AccountPages.safeNext("/\\evil.example")).isEqualTo("/");
         assertThat(AccountPages.safeNext(null)).isEqualTo("/");
+        // Browsers drop tabs and line breaks from URLs: "/\t/evil.example" would become "//evil.example".
+        assertThat(AccountPages.safeNext("/\t/evil.example")).isEqualTo("/");
+        assertThat(AccountPages.safeNext("/\n/evil.example")).isEqualTo("/");
+    }
+
+    @Test
+    void withoutASingleSignOnProviderTheSignInPageIsPasswordsOnly() {
+        WebClient browser = app.client();
+        HttpResponse<String> login = browser.get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("Sign in to Convene").doesNotContain("Sign in with").doesNotContain("/login/sso");
+        HttpResponse<String> sso = browser.get("/login/sso");
+        assertThat(sso.statusCode()).isEqualTo(404);
+        assertThat(sso.body()).contains("Single sign-on is not set up");
+        assertThat(browser.get("/login/sso/callback?code=x&state=y").statusCode()).isEqualTo(404);
     }
 
     @Test

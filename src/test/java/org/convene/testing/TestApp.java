@@ -33,17 +33,39 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(config(false));
     }
 
+    /**
+     * An app (without background jobs) that offers single sign-on with this provider. Its port is
+     * chosen before it starts, because the provider is told the callback address up front.
+     */
+    public static TestApp startWithSso(Config.Sso sso) {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new TestApp(config(false).withPort(port, "http://localhost:" + port).withSso(sso));
+    }
+
     /** A fresh database with every migration, any free port, and a known administrator. */
     private static Config config(boolean jobs) {
         Config config = TestDatabase.get().fresh();
         return new Config(0, config.dataDir(), config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 4, "admin@test.example", java.util.Optional.of("admin password 123"),
-                config.baseUrl(), false, config.smtp(), "text", jobs);
+                config.baseUrl(), false, config.smtp(), "text", jobs, Config.Sso.OFF);
     }
 
-    /** A second app instance on the same database, as behind a load balancer. */
+    /**
+     * A second app instance on the same database, as behind a load balancer: on a port of its own,
+     * with the same public address.
+     */
     public TestApp another() {
-        return new TestApp(config);
+        return new TestApp(config.withPort(0, config.baseUrl()));
+    }
+
+    /** A second instance on the same database whose single sign-on goes to another provider. */
+    public TestApp another(Config.Sso sso) {
+        return new TestApp(config.withPort(0, config.baseUrl()).withSso(sso));
     }
 
     public App app() {
