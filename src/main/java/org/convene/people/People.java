@@ -199,14 +199,6 @@ public final class People {
         }
     }
 
-    public void delete(long id) {
-        jdbi.useTransaction(h -> {
-            if (h.createUpdate("DELETE FROM people WHERE id = :id").bind("id", id).execute() == 0) {
-                throw new NotFoundException("No person with id " + id);
-            }
-        });
-    }
-
     /** The entry's level; left out, the most private. */
     private static Visibility shown(PersonInput input) {
         return Visibility.fromCode(input.visibility()).orElse(Visibility.NOBODY);

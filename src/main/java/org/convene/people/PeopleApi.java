@@ -59,9 +59,4 @@ public final class PeopleApi {
         PersonInput input = Json.read(ctx, PersonInput.class).validated(reference, organisations, reference.topics());
         ctx.json(people.update(id, input));
     }
-
-    public void delete(Context ctx) {
-        people.delete(Params.pathId(ctx, "id"));
-        ctx.status(204);
-    }
 }

@@ -117,6 +117,31 @@ public final class Erasure {
         });
     }
 
+    /**
+     * Deletes a directory entry added by mistake: one with no account and no records that count
+     * towards any total. Anyone else must be erased instead, or the totals they count in would change.
+     */
+    public void deleteUnused(long personId, Actor actor) {
+        jdbi.useTransaction(h -> {
+            h.createQuery("SELECT id FROM people WHERE id = :p FOR UPDATE").bind("p", personId).mapTo(Long.class).findOne()
+                    .orElseThrow(() -> new NotFoundException("No person with id " + personId));
+            long records = h.createQuery("SELECT count(*) FROM accounts WHERE person_id = :p").bind("p", personId).mapTo(Long.class).one();
+            for (PersonalData.Holding holding : PersonalData.HOLDINGS) {
+                if (holding.link() == PersonalData.Link.PERSON && holding.erase() != PersonalData.Erase.DELETE) {
+                    records += h.createQuery("SELECT count(*) FROM (SELECT 1 FROM " + holding.table() + " WHERE " + holding.column()
+                            + " = :p LIMIT 1) x").bind("p", personId).mapTo(Long.class).one();
+                }
+            }
+            if (records > 0) {
+                throw new ConflictException("This person has an account or records that count towards totals (memberships, "
+                        + "attendance, survey responses, relationships...). Erase them instead, so the totals stay right: "
+                        + "POST /api/v1/people/" + personId + "/erasure");
+            }
+            h.createUpdate("DELETE FROM people WHERE id = :p").bind("p", personId).execute();
+            AuditLog.record(h, actor, AuditAction.PERSON_DELETED, "person:" + personId, "Deleted a directory entry with no records");
+        });
+    }
+
     private static int apply(Handle h, PersonalData.Holding holding, long key) {
         if (holding.erase() == PersonalData.Erase.DELETE) {
             return h.createUpdate("DELETE FROM " + holding.table() + " WHERE " + holding.column() + " = :k").bind("k", key).execute();

@@ -134,6 +134,12 @@ public final class PrivacyPages {
         ctx.json(erasure.erase(Params.pathId(ctx, "id"), Actor.of(ctx), request.reason()));
     }
 
+    /** DELETE /api/v1/people/{id}: only for an entry with no account and no records; others are erased. */
+    public void deleteApi(Context ctx) {
+        erasure.deleteUnused(Params.pathId(ctx, "id"), Actor.of(ctx));
+        ctx.status(204);
+    }
+
     record EraseRequest(String reason) {
     }
 

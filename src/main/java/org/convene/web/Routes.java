@@ -364,7 +364,7 @@ public final class Routes {
                 post("/api/v1/people", DIRECTORY_MANAGER, peopleApi::create, "Add a person"),
                 get("/api/v1/people/{id}", SIGNED_IN, peopleApi::get, "A person"),
                 put("/api/v1/people/{id}", SIGNED_IN, peopleApi::update, "Replace a person's entry (own, or programme team)"),
-                delete("/api/v1/people/{id}", ADMIN, peopleApi::delete, "Delete a person"),
+                delete("/api/v1/people/{id}", ADMIN, privacy::deleteApi, "Delete an entry with no account or records (others are erased)"),
                 get("/api/v1/organisations", SIGNED_IN, organisationsApi::list, "List organisations"),
                 post("/api/v1/organisations", DIRECTORY_MANAGER, organisationsApi::create, "Add an organisation"),
                 get("/api/v1/organisations/{id}", SIGNED_IN, organisationsApi::get, "An organisation"),

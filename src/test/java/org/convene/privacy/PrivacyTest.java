@@ -204,6 +204,22 @@ class PrivacyTest {
     }
 
     @Test
+    void onlyAnEntryWithNoRecordsCanBeDeletedOutright() throws Exception {
+        long mistake = app.jdbi().withHandle(h -> h.createUpdate("INSERT INTO people (full_name, sector_code) VALUES ('Typo Person', 'vcse')")
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        long withTies = app.jdbi().withHandle(h -> h.createQuery("SELECT person_a FROM ties ORDER BY id LIMIT 1").mapTo(Long.class).one());
+        HttpResponse<String> refused = WebClient.api(app, "DELETE", "/api/v1/people/" + withTies, adminToken, null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("/erasure");
+        assertThat(count("people", "id", withTies)).isEqualTo(1);
+        assertThat(WebClient.api(app, "DELETE", "/api/v1/people/" + mistake, adminToken, null).statusCode()).isEqualTo(204);
+        assertThat(count("people", "id", mistake)).isZero();
+        JsonNode logged = WebClient.json(WebClient.api(app, "GET", "/api/v1/audit?action=person.delete&subject=person:" + mistake,
+                adminToken, null), 200);
+        assertThat(logged.get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void retentionWarnsThenErasesInactiveAccountsAndBlanksOldSurveyText() throws Exception {
         assertThat(WebClient.api(app, "PUT", "/api/v1/retention", adminToken, "{\"inactiveAccountDays\": 10}").statusCode()).isEqualTo(422);
         JsonNode saved = WebClient.json(WebClient.api(app, "PUT", "/api/v1/retention", adminToken,
