@@ -121,6 +121,26 @@ class VisibilityTest {
     }
 
     @Test
+    void anEventsRegistrationsExportShowsOnlyTheEmailsEachRegistrantShowsTheHost() {
+        long event = app.jdbi().withHandle(h -> h.createUpdate("INSERT INTO events (title, kind, starts_at, ends_at, host_id) "
+                        + "VALUES ('Tea', 'social', now() + interval '1 day', now() + interval '1 day 1 hour', :host)")
+                .bind("host", member.id()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        app.jdbi().useHandle(h -> {
+            for (Person p : List.of(communal, hidden, outsider)) {
+                h.createUpdate("INSERT INTO registrations (event_id, person_id, status) VALUES (:e, :p, 'confirmed')")
+                        .bind("e", event).bind("p", p.id()).execute();
+            }
+        });
+        org.convene.events.Events events = new org.convene.events.Events(app.jdbi(), "http://convene.test");
+        org.convene.accounts.Viewer host = new org.convene.accounts.Viewer(99, "mo@vis.example", java.util.Set.of(Role.PARTICIPANT), member.id());
+        String csv = events.csv(event, host);
+        assertThat(csv).contains("Cara Quillfeather,cara@vis.example").contains("Hana Quillfeather,,").contains("Otto Outsider,otto@vis.example")
+                .doesNotContain("hana@vis.example");
+        org.convene.accounts.Viewer lead = new org.convene.accounts.Viewer(98, "lee@vis.example", java.util.Set.of(Role.PROGRAMME_LEAD), null);
+        assertThat(events.csv(event, lead)).contains("hana@vis.example");
+    }
+
+    @Test
     void anUnknownLevelIsRefusedAndChangesNothing() throws Exception {
         String body = "{\"fullName\": \"Olu Quillfeather\", \"sector\": \"housing\", \"visibility\": \"friends\"}";
         var refused = WebClient.api(app, "PUT", "/api/v1/people/" + outsider.id(), app.token("otto@vis.example"),
