@@ -51,6 +51,7 @@ public final class Database implements AutoCloseable {
     private static EmbeddedPostgres startEmbedded(Path dir) {
         try {
             Files.createDirectories(dir);
+            LeftoverServer.stopIfLeftOver(dir);
             log.info("Starting embedded PostgreSQL in {}", dir.toAbsolutePath());
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
