@@ -60,6 +60,9 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", "on")
+                    // The library's default is off, which acknowledges a commit before it is on disk:
+                    // a crash of the server or the machine could then lose writes users were told were saved.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IllegalStateException e) {
             // Another process holds the folder's lock ("could not lock"); the same process, an overlapping lock.
