@@ -46,6 +46,13 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(config);
     }
 
+    /** A second instance on the same database that runs the background jobs, whether or not this one does. */
+    public TestApp anotherWithJobs() {
+        Config c = config;
+        return new TestApp(new Config(c.port(), c.dataDir(), c.databaseUrl(), c.databaseUser(), c.databasePassword(),
+                c.databasePoolSize(), c.adminEmail(), c.adminPassword(), c.baseUrl(), c.secureCookies(), c.smtp(), c.logFormat(), true));
+    }
+
     public App app() {
         return app;
     }
