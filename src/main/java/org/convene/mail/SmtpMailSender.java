@@ -43,7 +43,23 @@ public final class SmtpMailSender implements MailSender {
 
     @Override
     public void send(Email email) throws Exception {
-        MimeMessage message = new MimeMessage(session);
+        send(email, null);
+    }
+
+    /** Sends with this Message-ID (a bare ID such as a UUID, or null to let the mail library make one). */
+    @Override
+    public void send(Email email, String messageId) throws Exception {
+        String header = messageId == null ? null : "<" + messageId + "@" + domain() + ">";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                if (header == null) {
+                    super.updateMessageID();
+                } else {
+                    setHeader("Message-ID", header);
+                }
+            }
+        };
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.recipient(), true));
         message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
@@ -59,5 +75,12 @@ public final class SmtpMailSender implements MailSender {
             message.setContent(new MimeMultipart(text, file));
         }
         Transport.send(message);
+    }
+
+    /** The sender's mail domain, the right-hand side of every Message-ID. */
+    private String domain() {
+        String address = from.getAddress();
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 || at == address.length() - 1 ? "convene.invalid" : address.substring(at + 1);
     }
 }
