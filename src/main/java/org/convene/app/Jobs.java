@@ -40,7 +40,7 @@ public final class Jobs implements AutoCloseable {
                 Notifications notifications, Digests digests, Reminders reminders, org.convene.impact.Impact impact) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
-                        .execute((instance, ctx) -> outbox.deliverDue(200)),
+                        .execute((instance, ctx) -> outbox.drain(Duration.ofSeconds(50))),
                 Tasks.recurring("notify", FixedDelay.ofSeconds(5))
                         .execute((instance, ctx) -> notifications.fanOutDue(500)),
                 Tasks.recurring("digests", FixedDelay.ofMinutes(15))

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxDelivery {
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
     static final int MAX_ATTEMPTS = 10;
+    private static final int BATCH = 200;
     private final Jdbi jdbi;
     private final MailSender sender;
 
@@ -28,6 +29,23 @@ public final class OutboxDelivery {
     }
 
     private record Pending(long id, Email email, int attempts, String messageId) {
+    }
+
+    /**
+     * Delivers due messages batch after batch until none is left, a batch sends nothing (the SMTP
+     * server refuses everything: the back-off takes over) or the time is up; returns how many were
+     * sent. The background job calls this, so a large batch (a round's introductions, a survey's
+     * invitations) goes out in one run rather than 200 every few seconds.
+     */
+    public int drain(java.time.Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int sent = 0;
+        int last;
+        do {
+            last = deliverDue(BATCH);
+            sent += last;
+        } while (last > 0 && System.nanoTime() < deadline);
+        return sent;
     }
 
     /** Delivers up to {@code batch} due messages; returns how many were sent. */
