@@ -12,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.convene.app.Config;
 
-/** Sends mail through the SMTP server named by the CONVENE_SMTP_* settings. */
+/** Sends mail through the SMTP server named by the CONVENE_SMTP_* settings, over one connection kept between messages. */
 public final class SmtpMailSender implements MailSender {
+    private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(30);
     private final Session session;
     private final InternetAddress from;
+    /** The open connection to the SMTP server, kept between messages; null when there is none. */
+    private Transport transport;
+    private long lastUsed;
 
     public SmtpMailSender(Config.Smtp smtp) {
         Properties props = new Properties();
@@ -74,7 +78,43 @@ public final class SmtpMailSender implements MailSender {
             file.setFileName(a.name());
             message.setContent(new MimeMultipart(text, file));
         }
-        Transport.send(message);
+        message.saveChanges();
+        deliver(message);
+    }
+
+    /**
+     * Sends over the connection kept from the previous message, if the server still answers on it
+     * (a NOOP tells), else over a new one: a batch of invitations then costs one connection, one
+     * TLS handshake and one login, not one per message. A connection idle for {@link #IDLE} is
+     * not trusted and is replaced. A failed send closes the connection and is not retried here:
+     * the server may have taken the message, and the outbox retries it later.
+     */
+    private synchronized void deliver(MimeMessage message) throws jakarta.mail.MessagingException {
+        if (transport != null && (System.nanoTime() - lastUsed > IDLE.toNanos() || !transport.isConnected())) {
+            closeConnection();
+        }
+        if (transport == null) {
+            Transport fresh = session.getTransport("smtp");
+            fresh.connect();
+            transport = fresh;
+        }
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+            lastUsed = System.nanoTime();
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            closeConnection();
+            throw e;
+        }
+    }
+
+    private void closeConnection() {
+        Transport open = transport;
+        transport = null;
+        try {
+            open.close();
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            // already gone
+        }
     }
 
     /** The sender's mail domain, the right-hand side of every Message-ID. */
