@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,7 @@ final class LeftoverServer {
         ProcessHandle postmaster = server.get();
         log.warn("Stopping the PostgreSQL server (process {}) left running in {} by a Convene that did not shut down",
                 postmaster.pid(), dir.toAbsolutePath());
-        if (!stopWithPgCtl(dir)) {
+        if (!fastShutdown(postmaster)) {
             postmaster.destroy(); // SIGTERM: a smart shutdown, which does not wait long once its sessions are gone
         }
         try {
@@ -111,42 +110,21 @@ final class LeftoverServer {
     }
 
     /**
-     * pg_ctl's fast shutdown, with the pg_ctl beside the postgres binary the server was started
-     * with (postmaster.opts names it). Returns false when there is no such pg_ctl or it failed.
+     * PostgreSQL's fast shutdown (SIGINT: roll back what is open, disconnect, checkpoint, exit),
+     * sent with the system's kill command, which Java cannot send by itself. pg_ctl is not used:
+     * it refuses to run as root, as many containers run. Returns false when the signal could not
+     * be sent.
      */
-    private static boolean stopWithPgCtl(Path dir) {
-        Optional<Path> pgCtl = pgCtl(dir);
-        if (pgCtl.isEmpty()) {
-            return false;
-        }
-        List<String> command = new ArrayList<>(List.of(pgCtl.get().toString(), "-D", dir.toString(), "stop",
-                "-m", "fast", "-w", "-t", String.valueOf(STOP_WAIT.toSeconds())));
+    private static boolean fastShutdown(ProcessHandle postmaster) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(postmaster.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /** The pg_ctl beside the postgres binary named first in the folder's postmaster.opts. */
-    static Optional<Path> pgCtl(Path dir) {
-        try {
-            String opts = Files.readString(dir.resolve("postmaster.opts"), StandardCharsets.UTF_8).strip();
-            // The binary comes first, unquoted; each argument after it is in double quotes.
-            int arguments = opts.indexOf(" \"");
-            String binary = arguments < 0 ? opts : opts.substring(0, arguments);
-            Path pgCtl = Path.of(binary).resolveSibling("pg_ctl");
-            return Files.isExecutable(pgCtl) ? Optional.of(pgCtl) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 }
