@@ -33,6 +33,14 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(config(false));
     }
 
+    /** The whole app on an embedded database of its own in this data folder, as a default installation runs. */
+    public static TestApp onDataFolder(java.nio.file.Path dir) {
+        Config base = Config.from(java.util.Map.of("CONVENE_PORT", "0", "CONVENE_BASE_URL", "http://localhost",
+                "CONVENE_DATA_DIR", dir.toString()));
+        return new TestApp(new Config(0, base.dataDir(), java.util.Optional.empty(), "postgres", "", 4, "admin@test.example",
+                java.util.Optional.of("admin password 123"), base.baseUrl(), false, base.smtp(), "text", true));
+    }
+
     /** A fresh database with every migration, any free port, and a known administrator. */
     private static Config config(boolean jobs) {
         Config config = TestDatabase.get().fresh();
