@@ -175,9 +175,10 @@ public final class Restore {
     }
 
     private static void refuseIfOthersConnected(Connection c) throws SQLException {
+        // This process's own pool is told apart by its connections' name (Database.APPLICATION_NAME, unless the URL sets another).
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                + "AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND coalesce(application_name, '') <> ?")) {
-            s.setString(1, Database.APPLICATION_NAME);
+                + "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
+                + "AND coalesce(application_name, '') <> current_setting('application_name')")) {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 long others = rs.getLong(1);
