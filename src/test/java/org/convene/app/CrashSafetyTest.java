@@ -354,7 +354,7 @@ class CrashSafetyTest {
         List<String> again = new ArrayList<>();
         copies.forEach((id, n) -> {
             if (n > 1) {
-                again.add(db.withHandle(h -> h.createQuery("SELECT 'outbox ' || id || ', sent ' || sent_at || ': ' || :n || ' copies' "
+                again.add(db.withHandle(h -> h.createQuery("SELECT 'outbox ' || id || ', sent ' || sent_at || ': ' || CAST(:n AS text) || ' copies' "
                         + "FROM outbox WHERE '<' || message_id || '@" + DOMAIN + ">' = :m").bind("m", id).bind("n", n).mapTo(String.class).one()));
             }
         });
