@@ -175,18 +175,30 @@ public final class Restore {
     }
 
     private static void refuseIfOthersConnected(Connection c) throws SQLException {
-        // This process's own pool is told apart by its connections' name (Database.APPLICATION_NAME, unless the URL sets another).
+        long others = othersConnected(c);
+        if (others > 0) {
+            // A connection this process's pool is still opening shows no name yet for a moment: look again.
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            others = othersConnected(c);
+        }
+        if (others > 0) {
+            throw new ConflictException(others + (others == 1 ? " other connection is" : " other connections are")
+                    + " open to the database. Stop every Convene instance (and any other client) first. Nothing was restored.");
+        }
+    }
+
+    /** Client connections to this database other than this process's (told apart by the name they carry). */
+    private static long othersConnected(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                 + "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
-                + "AND coalesce(application_name, '') <> current_setting('application_name')")) {
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                long others = rs.getLong(1);
-                if (others > 0) {
-                    throw new ConflictException(others + (others == 1 ? " other connection is" : " other connections are")
-                            + " open to the database. Stop every Convene instance (and any other client) first. Nothing was restored.");
-                }
-            }
+                + "AND coalesce(application_name, '') <> current_setting('application_name')");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
