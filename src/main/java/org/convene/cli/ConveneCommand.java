@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "convene", mixinStandardHelpOptions = true, version = "Convene 0.1.0",
         description = "Collective leadership programmes and communities of practice for health and care.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class,
-                TokenCommand.class, ImportCommand.class, ExportCommand.class, org.convene.reports.ReportCommand.class, MatchCommand.class, GroupsCommand.class, NetworkMetricsCommand.class, AnalyseCommentsCommand.class, CommandLine.HelpCommand.class})
+                TokenCommand.class, ImportCommand.class, ExportCommand.class, org.convene.reports.ReportCommand.class, MatchCommand.class, GroupsCommand.class, NetworkMetricsCommand.class, AnalyseCommentsCommand.class, org.convene.backup.BackupCommand.class,
+                org.convene.backup.RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class ConveneCommand implements Runnable {
 
     @Override

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** What this process's connections are called on the server (pg_stat_activity.application_name). */
+    public static final String APPLICATION_NAME = "Convene (process " + ProcessHandle.current().pid() + ")";
+
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -51,6 +54,7 @@ public final class Database implements AutoCloseable {
     private static EmbeddedPostgres startEmbedded(Path dir) {
         try {
             Files.createDirectories(dir);
+            LeftoverServer.stopIfLeftOver(dir);
             log.info("Starting embedded PostgreSQL in {}", dir.toAbsolutePath());
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -59,6 +63,9 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", "on")
+                    // The library's default is off, which acknowledges a commit before it is on disk:
+                    // a crash of the server or the machine could then lose writes users were told were saved.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IllegalStateException e) {
             // Another process holds the folder's lock ("could not lock"); the same process, an overlapping lock.
@@ -73,9 +80,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The database for a command that may run while the server does, such as a backup: as
+     * {@link #open}, but when a running Convene holds the data folder, its embedded server is
+     * joined through the local port it listens on (and left running on close).
+     */
+    public static Database openBesideServer(Config config) {
+        try {
+            return open(config);
+        } catch (DataFolderInUseException inUse) {
+            Path pidFile = config.dataDir().resolve("postgres").resolve("postmaster.pid");
+            try {
+                java.util.List<String> lines = Files.readAllLines(pidFile);
+                String port = lines.size() > 3 ? lines.get(3).trim() : "";
+                if (!port.matches("\\d+")) {
+                    throw inUse;
+                }
+                return new Database(null, pool("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "", 2));
+            } catch (IOException e) {
+                throw inUse;
+            }
+        }
+    }
+
     private static HikariDataSource pool(String url, String user, String password, int size) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
+        // Names this process's connections in pg_stat_activity; a restore tells other clients from its own by it.
+        hc.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         hc.setUsername(user);
         hc.setPassword(password);
         hc.setMaximumPoolSize(size);

@@ -67,8 +67,10 @@ final class SetsDemo {
         LocalDate start = LocalDate.now().plusWeeks(6).with(java.time.DayOfWeek.TUESDAY);
         long cohort = programmes.createCohort(programmeId, new CohortInput("Cohort 2", start.toString(), start.plusWeeks(20).toString(),
                 true).validated()).id();
-        List<Long> people = jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE listed AND sector_code <> 'lived_experience' "
-                        + "AND id NOT IN (SELECT person_id FROM enrolments WHERE cohort_id = :c) ORDER BY id OFFSET 200 LIMIT 24")
+        // From the 201st eligible person on; a small region (the demo allows 100 people) starts early enough to fill the cohort.
+        List<Long> people = jdbi.withHandle(h -> h.createQuery("WITH eligible AS (SELECT id FROM people WHERE listed "
+                        + "AND sector_code <> 'lived_experience' AND id NOT IN (SELECT person_id FROM enrolments WHERE cohort_id = :c)) "
+                        + "SELECT id FROM eligible ORDER BY id OFFSET least(200, greatest(0, (SELECT count(*) FROM eligible) - 24)) LIMIT 24")
                 .bind("c", firstCohortId).mapTo(Long.class).list());
         new Enrolments(jdbi).enrol(cohort, people);
         saveExperience(new Sets(jdbi), new SplittableRandom(seed * 37 + 11), cohort);

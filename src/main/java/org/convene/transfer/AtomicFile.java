@@ -3,15 +3,19 @@ package org.convene.transfer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that it is either complete or not there: the content goes to a temporary file
- * beside it, which replaces the target only once everything is written. A failure halfway leaves
- * the old file (or no file) and no temporary file behind.
+ * beside it, which replaces the target only once everything is written and flushed to disk. A
+ * failure halfway leaves the old file (or no file) and no temporary file behind, and so does a
+ * crash of the machine.
  */
 public final class AtomicFile {
 
@@ -37,23 +41,60 @@ public final class AtomicFile {
     }
 
     public static <R> R write(Path target, Content<R> content) throws IOException {
+        return write(target, content, false);
+    }
+
+    /**
+     * The same, for a file only its owner may read (rw-------), such as a backup with personal
+     * data in it, whatever the permissions of a file it replaces.
+     */
+    public static <R> R writePrivate(Path target, Content<R> content) throws IOException {
+        return write(target, content, true);
+    }
+
+    private static <R> R write(Path target, Content<R> content, boolean ownerOnly) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
         try {
             R result;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
                 result = content.writeTo(out);
+                out.flush();
+                channel.force(true); // on disk before it takes the target's name: a crash then leaves old or new, never a torn file
             }
-            keepPermissions(temp, absolute);
+            if (ownerOnly) {
+                setPermissions(temp, "rw-------");
+            } else {
+                keepPermissions(temp, absolute);
+            }
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
             return result;
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void setPermissions(Path file, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the platform's defaults apply.
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, and then the rename stands as it is. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.convene.db.Outage;
 import org.convene.errors.BadRequestException;
 import org.convene.errors.ConflictException;
 import org.convene.errors.ForbiddenException;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final int RETRY_AFTER_SECONDS = 30;
     private final Templates templates;
 
     public ErrorMapping(Templates templates) {
@@ -70,6 +72,14 @@ public final class ErrorMapping {
             if (exceedsMultipartLimit(e)) {
                 respond(ctx, 413, titleFor(413), "The file is larger than Convene accepts (20 MB). "
                         + "Split it into smaller files and upload them one by one.", Map.of());
+                return;
+            }
+            if (Outage.causedBy(e)) {
+                // Not a bug: the database is stopped, restarting or out of reach.
+                log.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), rootMessage(e));
+                ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+                respond(ctx, 503, "Sorry, the service is unavailable", "Convene cannot reach its database just now. "
+                        + "Try again in a minute.", Map.of());
                 return;
             }
             String id = UUID.randomUUID().toString().substring(0, 8);
@@ -156,6 +166,14 @@ public final class ErrorMapping {
             }
         }
         return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static boolean wantsJson(Context ctx) {

@@ -28,6 +28,68 @@ class SessionsAcrossInstancesTest {
         }
     }
 
+    /**
+     * Two instances behind a load balancer, busy: people signed in on either are served by both,
+     * and signing out on one ends the session on the other, as with one instance; sessions not
+     * signed out carry on.
+     */
+    @Test
+    void underLoadSessionsBehaveAsWithOneInstance() throws Exception {
+        try (TestApp a = TestApp.start(); TestApp b = a.another()) {
+            int people = 8;
+            java.util.List<WebClient> onA = new java.util.ArrayList<>();
+            java.util.List<WebClient> onB = new java.util.ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                String email = "load" + i + "@test.example";
+                a.person("Load Person " + i, email, "vcse", Role.PARTICIPANT);
+                WebClient browser = (i % 2 == 0 ? a : b).client();
+                assertThat(browser.signIn(email, TestApp.PASSWORD).statusCode()).isEqualTo(302);
+                onA.add(i % 2 == 0 ? browser : browser.on(a));
+                onB.add(i % 2 == 0 ? browser.on(b) : browser);
+            }
+            java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService load = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> rounds = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    rounds.add(load.submit(() -> {
+                        for (int round = 0; round < 10; round++) {
+                            for (int i = thread; i < people; i += 4) {
+                                WebClient browser = (round + i) % 2 == 0 ? onA.get(i) : onB.get(i);
+                                (browser.get("/account").statusCode() == 200 ? served : refused).incrementAndGet();
+                            }
+                        }
+                    }));
+                }
+                for (var r : rounds) {
+                    r.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                load.shutdownNow();
+            }
+            assertThat(refused.get()).as("every signed-in request served, on either instance").isZero();
+            assertThat(served.get()).isEqualTo(people * 10);
+
+            // The first half sign out on A, the second half on B; each is signed out on the other.
+            for (int i = 0; i < people / 2; i++) {
+                onA.get(i).get("/account");
+                assertThat(onA.get(i).post("/logout", java.util.Map.of()).statusCode()).isEqualTo(302);
+                assertThat(statusSoon(onB.get(i), "/account", 302)).as("signed out on A, ended on B").isEqualTo(302);
+            }
+            for (int i = people / 2; i < people - 2; i++) {
+                onB.get(i).get("/account");
+                assertThat(onB.get(i).post("/logout", java.util.Map.of()).statusCode()).isEqualTo(302);
+                assertThat(statusSoon(onA.get(i), "/account", 302)).as("signed out on B, ended on A").isEqualTo(302);
+            }
+            for (int i = people - 2; i < people; i++) {
+                assertThat(onA.get(i).get("/account").statusCode()).as("not signed out: still signed in on A").isEqualTo(200);
+                assertThat(onB.get(i).get("/account").statusCode()).as("not signed out: still signed in on B").isEqualTo(200);
+            }
+        }
+    }
+
     @Test
     void disablingAnAccountOnOneInstanceEndsItsSessionOnAnother() {
         try (TestApp first = TestApp.start(); TestApp second = first.another()) {

@@ -10,6 +10,19 @@ import org.junit.jupiter.api.Test;
 
 @Tag("db")
 class DemoDataTest {
+    /** The smallest region the demo allows (100 people) loads whole: its second cohort once needed more than 200 people. */
+    @Test
+    void theSmallestRegionLoads() {
+        try (org.convene.db.Database db = org.convene.db.Database.open(org.convene.testing.TestDatabase.get().fresh())) {
+            DemoData.Result result = DemoData.load(db.jdbi(), 11, 100, false);
+            assertThat(result).isNotNull();
+            assertThat(result.people()).isEqualTo(100);
+            long secondCohort = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id "
+                    + "WHERE c.name = 'Cohort 2'").mapTo(Long.class).one());
+            assertThat(secondCohort).isEqualTo(24);
+        }
+    }
+
     @Test
     void loadsTheRegionOnceWithAWorkingAccountForEachRole() {
         try (TestApp app = TestApp.start()) {

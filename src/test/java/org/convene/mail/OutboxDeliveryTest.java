@@ -45,6 +45,84 @@ class OutboxDeliveryTest {
         }
     }
 
+    /**
+     * The one way a message goes out twice: the process dies after the SMTP server accepted it and
+     * before the outbox committed. Simulated by an error thrown right after the real send, which
+     * rolls the claim back as a crash would; the copy sent again has the same Message-ID.
+     */
+    @Test
+    void aCopySentAgainAfterACrashCarriesTheSameMessageId() throws Exception {
+        try (Database db = Database.open(TestDatabase.get().fresh())) {
+            long id = db.jdbi().inTransaction(h -> Outbox.enqueue(h, "twice@test.example", "Once more", "Body"));
+            String messageId = db.jdbi().withHandle(h -> h.createQuery("SELECT message_id::text FROM outbox WHERE id = :id")
+                    .bind("id", id).mapTo(String.class).one());
+            SmtpMailSender smtp = new SmtpMailSender(smtp());
+            OutboxDelivery dying = new OutboxDelivery(db.jdbi(), new MailSender() {
+                @Override
+                public void send(Email email) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void send(Email email, String id) throws Exception {
+                    smtp.send(email, id);
+                    throw new Error("the process died before the outbox committed");
+                }
+            });
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dying.deliverDue(10)).isInstanceOf(Error.class);
+            assertThat(new OutboxDelivery(db.jdbi(), smtp).deliverDue(10)).isEqualTo(1);
+
+            MimeMessage[] received = SMTP.getReceivedMessages();
+            assertThat(received).hasSize(2);
+            assertThat(received[0].getMessageID()).isEqualTo("<" + messageId + "@test.example>")
+                    .isEqualTo(received[1].getMessageID());
+        }
+    }
+
+    /** Two instances delivering from one outbox at once: every message reaches the SMTP server exactly once. */
+    @Test
+    void twoInstancesDeliverEachMessageExactlyOnce() throws Exception {
+        org.convene.app.Config config = TestDatabase.get().fresh();
+        int messages = 120;
+        try (Database first = Database.open(config); Database second = Database.open(config)) {
+            first.jdbi().useTransaction(h -> {
+                for (int i = 0; i < messages; i++) {
+                    Outbox.enqueue(h, "person" + i + "@test.example", "Message " + i, "Body " + i);
+                }
+            });
+            java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var a = instances.submit(() -> {
+                    together.await();
+                    return new OutboxDelivery(first.jdbi(), new SmtpMailSender(smtp())).deliverDue(messages);
+                });
+                var b = instances.submit(() -> {
+                    together.await();
+                    return new OutboxDelivery(second.jdbi(), new SmtpMailSender(smtp())).deliverDue(messages);
+                });
+                assertThat(a.get() + b.get()).isEqualTo(messages);
+                assertThat(a.get()).as("both instances delivered").isPositive();
+                assertThat(b.get()).as("both instances delivered").isPositive();
+            } finally {
+                instances.shutdownNow();
+            }
+            MimeMessage[] received = SMTP.getReceivedMessages();
+            assertThat(received).hasSize(messages);
+            java.util.Set<String> subjects = new java.util.HashSet<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (MimeMessage m : received) {
+                subjects.add(m.getSubject());
+                ids.add(m.getMessageID());
+            }
+            assertThat(subjects).hasSize(messages);
+            assertThat(ids).hasSize(messages);
+            int unsentOrRetried = first.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL OR attempts <> 1")
+                    .mapTo(Integer.class).one());
+            assertThat(unsentOrRetried).isZero();
+        }
+    }
+
     @Test
     void anAttachmentTravelsAsItsOwnPart() throws Exception {
         try (Database db = Database.open(TestDatabase.get().fresh())) {

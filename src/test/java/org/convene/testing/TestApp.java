@@ -47,6 +47,14 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(config(false).withPort(port, "http://localhost:" + port).withSso(sso));
     }
 
+    /** The whole app on an embedded database of its own in this data folder, as a default installation runs. */
+    public static TestApp onDataFolder(java.nio.file.Path dir) {
+        Config base = Config.from(java.util.Map.of("CONVENE_PORT", "0", "CONVENE_BASE_URL", "http://localhost",
+                "CONVENE_DATA_DIR", dir.toString()));
+        return new TestApp(new Config(0, base.dataDir(), java.util.Optional.empty(), "postgres", "", 4, "admin@test.example",
+                java.util.Optional.of("admin password 123"), base.baseUrl(), false, base.smtp(), "text", true, Config.Sso.OFF));
+    }
+
     /** A fresh database with every migration, any free port, and a known administrator. */
     private static Config config(boolean jobs) {
         Config config = TestDatabase.get().fresh();
@@ -66,6 +74,14 @@ public final class TestApp implements AutoCloseable {
     /** A second instance on the same database whose single sign-on goes to another provider. */
     public TestApp another(Config.Sso sso) {
         return new TestApp(config.withPort(0, config.baseUrl()).withSso(sso));
+    }
+
+    /** A second instance on the same database that runs the background jobs, whether or not this one does. */
+    public TestApp anotherWithJobs() {
+        Config c = config;
+        return new TestApp(new Config(c.port(), c.dataDir(), c.databaseUrl(), c.databaseUser(), c.databasePassword(),
+                c.databasePoolSize(), c.adminEmail(), c.adminPassword(), c.baseUrl(), c.secureCookies(), c.smtp(), c.logFormat(), true,
+                c.sso()));
     }
 
     public App app() {

@@ -47,6 +47,20 @@ class AtomicFileTest {
         assertThat(files()).containsExactly(target);
     }
 
+    @Test
+    void aPrivateFileIsReadableByItsOwnerOnlyWhateverItReplaces() throws IOException {
+        Path target = dir.resolve("backup.zip");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        AtomicFile.writePrivate(target, out -> {
+            out.write("personal data".getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+        assertThat(Files.readString(target)).isEqualTo("personal data");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(files()).containsExactly(target);
+    }
+
     private java.util.List<Path> files() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.toList();
