@@ -150,7 +150,9 @@ public final class AccountPages {
 
     public void reset(Context ctx) {
         String token = ctx.pathParam("token");
-        choosePassword(ctx, "Choose a new password", "/reset/" + token, null,
+        // The link may have expired; then the account is unknown and resetPassword says so.
+        Account account = registration.resetAccount(token).orElse(null);
+        choosePassword(ctx, "Choose a new password", "/reset/" + token, account,
                 password -> registration.resetPassword(token, password), "Your password has been changed");
     }
 
@@ -165,15 +167,15 @@ public final class AccountPages {
         String token = ctx.pathParam("token");
         Account invited = registration.invitation(token)
                 .orElseThrow(() -> new NotFoundException("This invitation has expired or was already used. Ask for a new one."));
-        choosePassword(ctx, "Welcome to Convene: choose a password", "/invite/" + token, invited.email(),
+        choosePassword(ctx, "Welcome to Convene: choose a password", "/invite/" + token, invited,
                 password -> registration.acceptInvitation(token, password), "Welcome to Convene");
     }
 
-    private void choosePassword(Context ctx, String heading, String action, String email,
+    private void choosePassword(Context ctx, String heading, String action, Account forAccount,
                                 java.util.function.Function<String, Account> apply, String done) {
         String password = ctx.formParam("password");
         try {
-            Passwords.problem(password, email).ifPresent(p -> {
+            Passwords.problem(password, forAccount == null ? null : forAccount.email()).ifPresent(p -> {
                 throw new ValidationException(p, Map.of("password", p));
             });
             if (!password.equals(ctx.formParam("confirm"))) {
