@@ -83,7 +83,7 @@ public final class AccountPages {
             if (!Text.isEmail(email)) {
                 problems.put("email", "Enter an email address like name@example.org");
             }
-            Passwords.problem(password, email).ifPresent(p -> problems.put("password", p));
+            Passwords.problem(password, email, ctx.formParam("fullName")).ifPresent(p -> problems.put("password", p));
             PersonInput person;
             try {
                 person = personFrom(ctx, email).validated(reference, organisations, reference.topics());
@@ -175,7 +175,9 @@ public final class AccountPages {
                                 java.util.function.Function<String, Account> apply, String done) {
         String password = ctx.formParam("password");
         try {
-            Passwords.problem(password, forAccount == null ? null : forAccount.email()).ifPresent(p -> {
+            String email = forAccount == null ? null : forAccount.email();
+            String name = forAccount == null ? null : accounts.nameOf(forAccount);
+            Passwords.problem(password, email, name).ifPresent(p -> {
                 throw new ValidationException(p, Map.of("password", p));
             });
             if (!password.equals(ctx.formParam("confirm"))) {
@@ -214,7 +216,7 @@ public final class AccountPages {
                 throw new ValidationException("Your current password is not right", Map.of("current", "Your current password is not right"));
             }
             String password = ctx.formParam("password");
-            Passwords.problem(password, account.email()).ifPresent(p -> {
+            Passwords.problem(password, account.email(), accounts.nameOf(account)).ifPresent(p -> {
                 throw new ValidationException(p, Map.of("password", p));
             });
             accounts.setPassword(account.id(), Passwords.hash(password));

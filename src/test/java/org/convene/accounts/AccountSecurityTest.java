@@ -49,4 +49,26 @@ class AccountSecurityTest {
         HttpResponse<String> chosen = browser.post(link, Map.of("password", "teapot harbour violin", "confirm", "teapot harbour violin"));
         assertThat(chosen.statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void registeringAndChangingAPasswordRefuseYourOwnName() {
+        new Registration(app.jdbi(), new Accounts(app.jdbi()), "http://localhost").setMode(Registration.OPEN);
+        WebClient visitor = app.client();
+        visitor.get("/register");
+        HttpResponse<String> refused = visitor.post("/register", Map.of("fullName", "Olwen Pryce", "email", "op@names.example",
+                "password", "OlwenPryce2024!", "sector", "acute"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("must not be your name");
+
+        app.person("Idris Hughes", "ih@names.example", "acute", Role.PARTICIPANT);
+        WebClient idris = app.client();
+        idris.signIn("ih@names.example", TestApp.PASSWORD);
+        idris.get("/account");
+        HttpResponse<String> named = idris.post("/account/password", Map.of("current", TestApp.PASSWORD, "password", "Hughes.Idris.1990"));
+        assertThat(named.statusCode()).isEqualTo(422);
+        assertThat(named.body()).contains("must not be your name");
+        HttpResponse<String> common = idris.post("/account/password", Map.of("current", TestApp.PASSWORD, "password", "Manchester1878!"));
+        assertThat(common.statusCode()).isEqualTo(422);
+        assertThat(common.body()).contains("too easy to guess");
+    }
 }
