@@ -50,7 +50,7 @@ public final class AccountPages {
 
     public void login(Context ctx) {
         try {
-            Account account = signIn.check(ctx.formParam("email"), ctx.formParam("password"), ctx.ip());
+            Account account = signIn.check(ctx.formParam("email"), ctx.formParam("password"), WebContext.clientIp(ctx));
             Security.startSession(ctx, sessions, account);
             ctx.redirect(safeNext(ctx.formParam("next")));
         } catch (ValidationException e) {

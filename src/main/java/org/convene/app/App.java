@@ -258,7 +258,7 @@ public final class App implements AutoCloseable {
                 metrics,
                 new OpenApi(),
                 new FrontendStyles());
-        Security security = new Security(sessions, tokens, config.secureCookies());
+        Security security = new Security(sessions, tokens, config.secureCookies(), config.trustProxy());
         ErrorMapping errors = new ErrorMapping(templates);
 
         this.web = Javalin.create(cfg -> {

@@ -21,7 +21,16 @@ public record Config(
         boolean secureCookies,
         Smtp smtp,
         String logFormat,
-        boolean runJobs) {
+        boolean runJobs,
+        boolean trustProxy) {
+
+    /** The settings without {@code trustProxy}: proxy headers are not trusted. */
+    public Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
+                  int databasePoolSize, String adminEmail, Optional<String> adminPassword, String baseUrl, boolean secureCookies,
+                  Smtp smtp, String logFormat, boolean runJobs) {
+        this(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, adminEmail, adminPassword, baseUrl,
+                secureCookies, smtp, logFormat, runJobs, false);
+    }
 
     /** SMTP settings; when host is empty, mail is written to the log instead of sent. */
     public record Smtp(String host, int port, String user, String password, String from, boolean startTls) {
@@ -56,18 +65,19 @@ public record Config(
                         value(env, "CONVENE_SMTP_FROM", "Convene <no-reply@convene.example>"),
                         Boolean.parseBoolean(value(env, "CONVENE_SMTP_STARTTLS", "true"))),
                 value(env, "CONVENE_LOG_FORMAT", "text"),
-                Boolean.parseBoolean(value(env, "CONVENE_JOBS", "true")));
+                Boolean.parseBoolean(value(env, "CONVENE_JOBS", "true")),
+                Boolean.parseBoolean(value(env, "CONVENE_TRUST_PROXY", "false")));
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, dataDir, Optional.of(url), user, password, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs, trustProxy);
     }
 
     /** The same settings for an instance that serves pages and the API but runs no background work. */
     public Config withoutJobs() {
         return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, false);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, false, trustProxy);
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

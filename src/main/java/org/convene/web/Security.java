@@ -26,15 +26,22 @@ public final class Security {
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final boolean secureCookies;
+    private final boolean trustProxy;
 
-    public Security(Sessions sessions, ApiTokens tokens, boolean secureCookies) {
+    /**
+     * {@code secureCookies}: the site is served over https (its base URL); {@code trustProxy}: a
+     * reverse proxy in front sets X-Forwarded-Proto and X-Forwarded-For, so they can be believed.
+     */
+    public Security(Sessions sessions, ApiTokens tokens, boolean secureCookies, boolean trustProxy) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.secureCookies = secureCookies;
+        this.trustProxy = trustProxy;
     }
 
     public void headers(Context ctx) {
         ctx.attribute(WebContext.SECURE, secureCookies);
+        ctx.attribute(WebContext.TRUST_PROXY, trustProxy);
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
