@@ -27,9 +27,10 @@ public final class AccountPages {
     private final ApiTokens tokens;
     private final Reference reference;
     private final Organisations organisations;
+    private final RateLimits limits;
 
     public AccountPages(Templates templates, SignIn signIn, Sessions sessions, Registration registration,
-                        Accounts accounts, ApiTokens tokens, Reference reference, Organisations organisations) {
+                        Accounts accounts, ApiTokens tokens, Reference reference, Organisations organisations, RateLimits limits) {
         this.templates = templates;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -38,6 +39,7 @@ public final class AccountPages {
         this.tokens = tokens;
         this.reference = reference;
         this.organisations = organisations;
+        this.limits = limits;
     }
 
     public void loginForm(Context ctx) {
@@ -94,6 +96,7 @@ public final class AccountPages {
             if (!problems.isEmpty()) {
                 throw ValidationException.of(problems);
             }
+            limits.hit(RateLimits.REGISTRATIONS_PER_ADDRESS, WebContext.clientIp(ctx));
             Account account = registration.register(person, email, password);
             Security.startSession(ctx, sessions, account);
             WebContext.flash(ctx, "Welcome to Convene. Your profile is not listed in the directory until you choose to list it.");
@@ -136,6 +139,9 @@ public final class AccountPages {
                     Form.submitted(ctx, new ValidationException("Enter your email address", Map.of("email", "Enter an email address like name@example.org")))));
             return;
         }
+        // Counted whether or not the address has an account, so the limit tells nobody which do.
+        limits.hit(RateLimits.RESETS_PER_ADDRESS, WebContext.clientIp(ctx));
+        limits.hit(RateLimits.RESETS_PER_EMAIL, email);
         registration.requestReset(email);
         templates.page(ctx, "accounts/forgot.jte", Map.of("form", Form.of(Map.of("email", email)), "sent", true));
     }
@@ -245,6 +251,7 @@ public final class AccountPages {
                 case "never" -> null;
                 default -> throw new ValidationException("Choose when the token expires", Map.of("expiresIn", "Choose when the token expires"));
             };
+            limits.hit(RateLimits.TOKENS_PER_ACCOUNT, String.valueOf(viewer.accountId()));
             ApiTokens.Created created = tokens.create(viewer.accountId(), name, days);
             ctx.status(201);
             showAccount(ctx, Form.empty(), created.token());

@@ -11,6 +11,7 @@ import org.convene.accounts.AdminPages;
 import org.convene.accounts.ApiTokens;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Passwords;
+import org.convene.accounts.RateLimits;
 import org.convene.accounts.Registration;
 import org.convene.accounts.Role;
 import org.convene.accounts.Secrets;
@@ -149,6 +150,7 @@ public final class App implements AutoCloseable {
         Accounts accounts = new Accounts(jdbi);
         Sessions sessions = new Sessions(jdbi, changes);
         LoginThrottle throttle = new LoginThrottle(jdbi);
+        RateLimits limits = new RateLimits(jdbi);
         ApiTokens tokens = new ApiTokens(jdbi, changes);
         Registration registration = new Registration(jdbi, accounts, config.baseUrl());
         Reference reference = new Reference(jdbi);
@@ -203,12 +205,13 @@ public final class App implements AutoCloseable {
         LeadershipApi leadershipApi = new LeadershipApi(priorityAreas, leaderClusters, clusterSuggestions, reference);
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
-        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds,
+        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, limits, distribution, rounds,
                 notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()), impact);
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
-                new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations),
+                new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations,
+                        limits),
                 new AdminPages(templates, accounts, registration, sessions, reference, organisations),
                 new PeoplePages(templates, people, organisations, reference, ties),
                 new PeopleApi(people, organisations, reference),
@@ -258,7 +261,7 @@ public final class App implements AutoCloseable {
                 metrics,
                 new OpenApi(),
                 new FrontendStyles());
-        Security security = new Security(sessions, tokens, config.secureCookies(), config.trustProxy());
+        Security security = new Security(sessions, tokens, config.secureCookies(), config.trustProxy(), limits);
         ErrorMapping errors = new ErrorMapping(templates);
 
         this.web = Javalin.create(cfg -> {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.convene.accounts.LoginThrottle;
+import org.convene.accounts.RateLimits;
 import org.convene.accounts.Sessions;
 import org.convene.events.Reminders;
 import org.convene.mail.OutboxDelivery;
@@ -23,7 +24,7 @@ import org.convene.surveys.Distribution;
 public final class Jobs implements AutoCloseable {
     private final Scheduler scheduler;
 
-    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys, Rounds matching,
+    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, RateLimits limits, Distribution surveys, Rounds matching,
                 Notifications notifications, Digests digests, Reminders reminders, org.convene.impact.Impact impact) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
@@ -44,6 +45,7 @@ public final class Jobs implements AutoCloseable {
                         .execute((instance, ctx) -> {
                             sessions.purgeExpired();
                             throttle.purgeOld();
+                            limits.purgeOld();
                         }));
         this.scheduler = Scheduler.create(dataSource)
                 .startTasks(tasks)
