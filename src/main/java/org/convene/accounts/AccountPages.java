@@ -273,9 +273,6 @@ public final class AccountPages {
 
     /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500) {
-            return "/";
-        }
-        return next;
+        return WebContext.localPath(next, "/");
     }
 }

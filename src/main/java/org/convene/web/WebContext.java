@@ -101,6 +101,25 @@ public final class WebContext {
         return header.substring(header.lastIndexOf(',') + 1).strip();
     }
 
+    /**
+     * A path on this site to send someone back to, or {@code fallback}: it must start with one
+     * slash and hold no backslash or control character, since browsers read a backslash as a
+     * slash and drop tabs and newlines ("/\\evil.example" and "/\t/evil.example" both mean
+     * //evil.example, another site).
+     */
+    public static String localPath(String path, String fallback) {
+        if (path == null || path.length() > 500 || !path.startsWith("/") || path.startsWith("//")) {
+            return fallback;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return fallback;
+            }
+        }
+        return path;
+    }
+
     static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
         return new Cookie(name, value, "/", maxAgeSeconds, secure(ctx), true, null, SameSite.LAX);
     }

@@ -219,4 +219,22 @@ class AccountSecurityTest {
             assertThat(api(second, "203.0.113.41", good).statusCode()).isEqualTo(200);
         }
     }
+
+    // Redirects after sign-in
+
+    @Test
+    void theSignInRedirectStaysOnThisSiteWhateverNextSays() {
+        app.person("Nia Next", "nia@next.example", "acute", Role.PARTICIPANT);
+        WebClient nia = app.client();
+        nia.signIn("nia@next.example", TestApp.PASSWORD);
+        // Browsers drop tabs and newlines from a Location and read a backslash as a slash, so each of these is
+        // //evil.example (or would be, but for the web server turning control characters into spaces).
+        for (String next : List.of("//evil.example", "/%5Cevil.example", "/%09/evil.example", "/%0A/evil.example", "/%0D%0A/evil.example",
+                "%2F%2Fevil.example", "https://evil.example", "/%5C%5Cevil.example", "/%2F%09%2Fevil.example")) {
+            HttpResponse<String> r = nia.get("/login?next=" + next);
+            assertThat(r.statusCode()).as(next).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).as(next).hasValue("/");
+        }
+        assertThat(nia.get("/login?next=%2Fprojects%3Fstatus%3Dactive").headers().firstValue("Location")).hasValue("/projects?status=active");
+    }
 }
