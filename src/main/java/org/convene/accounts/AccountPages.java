@@ -31,11 +31,12 @@ public final class AccountPages {
     private final Reference reference;
     private final Organisations organisations;
     private final Optional<String> ssoName;
+    private final RateLimits limits;
 
     /** {@code ssoName}: the single sign-on provider offered on the sign-in page ("NHS mail"), if one is configured. */
     public AccountPages(Templates templates, SignIn signIn, Sessions sessions, Registration registration,
                         Accounts accounts, ApiTokens tokens, Reference reference, Organisations organisations,
-                        Optional<String> ssoName) {
+                        Optional<String> ssoName, RateLimits limits) {
         this.templates = templates;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -45,6 +46,7 @@ public final class AccountPages {
         this.reference = reference;
         this.organisations = organisations;
         this.ssoName = ssoName;
+        this.limits = limits;
     }
 
     public void loginForm(Context ctx) {
@@ -57,7 +59,7 @@ public final class AccountPages {
 
     public void login(Context ctx) {
         try {
-            Account account = signIn.check(ctx.formParam("email"), ctx.formParam("password"), ctx.ip());
+            Account account = signIn.check(ctx.formParam("email"), ctx.formParam("password"), WebContext.clientIp(ctx));
             Security.startSession(ctx, sessions, account);
             ctx.redirect(safeNext(ctx.formParam("next")));
         } catch (ValidationException e) {
@@ -99,7 +101,7 @@ public final class AccountPages {
             if (!Text.isEmail(email)) {
                 problems.put("email", "Enter an email address like name@example.org");
             }
-            Passwords.problem(password, email).ifPresent(p -> problems.put("password", p));
+            Passwords.problem(password, email, ctx.formParam("fullName")).ifPresent(p -> problems.put("password", p));
             PersonInput person;
             try {
                 person = personFrom(ctx, email).validated(reference, organisations, reference.topics());
@@ -110,6 +112,7 @@ public final class AccountPages {
             if (!problems.isEmpty()) {
                 throw ValidationException.of(problems);
             }
+            limits.hit(RateLimits.REGISTRATIONS_PER_ADDRESS, WebContext.clientIp(ctx));
             Account account = registration.register(person, email, password);
             Security.startSession(ctx, sessions, account);
             WebContext.flash(ctx, "nobody".equals(person.visibility())
@@ -154,6 +157,9 @@ public final class AccountPages {
                     Form.submitted(ctx, new ValidationException("Enter your email address", Map.of("email", "Enter an email address like name@example.org")))));
             return;
         }
+        // Counted whether or not the address has an account, so the limit tells nobody which do.
+        limits.hit(RateLimits.RESETS_PER_ADDRESS, WebContext.clientIp(ctx));
+        limits.hit(RateLimits.RESETS_PER_EMAIL, email);
         registration.requestReset(email);
         templates.page(ctx, "accounts/forgot.jte", Map.of("form", Form.of(Map.of("email", email)), "sent", true));
     }
@@ -168,7 +174,9 @@ public final class AccountPages {
 
     public void reset(Context ctx) {
         String token = ctx.pathParam("token");
-        choosePassword(ctx, "Choose a new password", "/reset/" + token, null,
+        // The link may have expired; then the account is unknown and resetPassword says so.
+        Account account = registration.resetAccount(token).orElse(null);
+        choosePassword(ctx, "Choose a new password", "/reset/" + token, account,
                 password -> registration.resetPassword(token, password), "Your password has been changed");
     }
 
@@ -183,15 +191,17 @@ public final class AccountPages {
         String token = ctx.pathParam("token");
         Account invited = registration.invitation(token)
                 .orElseThrow(() -> new NotFoundException("This invitation has expired or was already used. Ask for a new one."));
-        choosePassword(ctx, "Welcome to Convene: choose a password", "/invite/" + token, invited.email(),
+        choosePassword(ctx, "Welcome to Convene: choose a password", "/invite/" + token, invited,
                 password -> registration.acceptInvitation(token, password), "Welcome to Convene");
     }
 
-    private void choosePassword(Context ctx, String heading, String action, String email,
+    private void choosePassword(Context ctx, String heading, String action, Account forAccount,
                                 java.util.function.Function<String, Account> apply, String done) {
         String password = ctx.formParam("password");
         try {
-            Passwords.problem(password, email).ifPresent(p -> {
+            String email = forAccount == null ? null : forAccount.email();
+            String name = forAccount == null ? null : accounts.nameOf(forAccount);
+            Passwords.problem(password, email, name).ifPresent(p -> {
                 throw new ValidationException(p, Map.of("password", p));
             });
             if (!password.equals(ctx.formParam("confirm"))) {
@@ -230,7 +240,7 @@ public final class AccountPages {
                 throw new ValidationException("Your current password is not right", Map.of("current", "Your current password is not right"));
             }
             String password = ctx.formParam("password");
-            Passwords.problem(password, account.email()).ifPresent(p -> {
+            Passwords.problem(password, account.email(), accounts.nameOf(account)).ifPresent(p -> {
                 throw new ValidationException(p, Map.of("password", p));
             });
             accounts.setPassword(account.id(), Passwords.hash(password));
@@ -259,6 +269,7 @@ public final class AccountPages {
                 case "never" -> null;
                 default -> throw new ValidationException("Choose when the token expires", Map.of("expiresIn", "Choose when the token expires"));
             };
+            limits.hit(RateLimits.TOKENS_PER_ACCOUNT, String.valueOf(viewer.accountId()));
             ApiTokens.Created created = tokens.create(viewer.accountId(), name, days);
             ctx.status(201);
             showAccount(ctx, Form.empty(), created.token());
@@ -278,16 +289,8 @@ public final class AccountPages {
         return reference.sectors().stream().map(s -> new Option(s.code(), s.name())).toList();
     }
 
-    /**
-     * Only local paths, so a crafted link cannot send someone elsewhere after signing in. Control
-     * characters are refused too: browsers drop tabs and line breaks from a URL, so "/\t/evil.example"
-     * would become "//evil.example".
-     */
+    /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
     public static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500
-                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return "/";
-        }
-        return next;
+        return WebContext.localPath(next, "/");
     }
 }

@@ -39,6 +39,15 @@ public final class Accounts {
                 .findOne();
     }
 
+    /** The name in the account's directory entry, for the password rule; null when it has none. */
+    public String nameOf(Account account) {
+        if (account.personId() == null) {
+            return null;
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT full_name FROM people WHERE id = :id").bind("id", account.personId())
+                .mapTo(String.class).findOne().orElse(null));
+    }
+
     public Account get(long id) {
         return byId(id).orElseThrow(() -> new NotFoundException("No account with id " + id));
     }

@@ -84,7 +84,12 @@ public final class Registration {
     }
 
     public boolean resetLinkValid(String token) {
-        return jdbi.withHandle(h -> AccountLinks.peek(h, token, AccountLinks.Purpose.RESET)).isPresent();
+        return resetAccount(token).isPresent();
+    }
+
+    /** The account a live reset link is for, without using the link up. */
+    public Optional<Account> resetAccount(String token) {
+        return jdbi.withHandle(h -> AccountLinks.peek(h, token, AccountLinks.Purpose.RESET)).flatMap(accounts::byId);
     }
 
     public Account resetPassword(String token, String password) {

@@ -17,6 +17,7 @@ import org.convene.privacy.SubjectAccess;
 import org.convene.accounts.ApiTokens;
 import org.convene.accounts.LoginThrottle;
 import org.convene.accounts.Passwords;
+import org.convene.accounts.RateLimits;
 import org.convene.accounts.Registration;
 import org.convene.accounts.Role;
 import org.convene.accounts.Secrets;
@@ -160,6 +161,7 @@ public final class App implements AutoCloseable {
         Accounts accounts = new Accounts(jdbi);
         Sessions sessions = new Sessions(jdbi, changes);
         LoginThrottle throttle = new LoginThrottle(jdbi);
+        RateLimits limits = new RateLimits(jdbi);
         ApiTokens tokens = new ApiTokens(jdbi, changes);
         Registration registration = new Registration(jdbi, accounts, config.baseUrl());
         AuditLog audit = new AuditLog(jdbi);
@@ -220,14 +222,14 @@ public final class App implements AutoCloseable {
                 ? Optional.of(new OidcProvider(config.sso(), config.baseUrl())) : Optional.empty();
 
         MailSender mail = config.smtp().configured() ? new SmtpMailSender(config.smtp()) : new LogMailSender();
-        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, distribution, rounds,
+        this.jobs = new Jobs(database.dataSource(), new OutboxDelivery(jdbi, mail), sessions, throttle, limits, distribution, rounds,
                 notifications, new Digests(jdbi, config.baseUrl(), notifications), new Reminders(jdbi, config.baseUrl()), impact,
                 retention);
 
         this.routes = new Routes(
                 new HomePage(templates, jdbi, actions, learningSets),
                 new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations,
-                        sso.map(OidcProvider::name)),
+                        sso.map(OidcProvider::name), limits),
                 new SsoPages(sso, new PendingSignIns(jdbi), new SsoSignIn(accounts, new Identities(jdbi), config.sso()), sessions),
                 new AdminPages(templates, accounts, registration, sessions, reference, organisations, audit),
                 new PeoplePages(templates, people, organisations, reference, ties),
@@ -280,7 +282,7 @@ public final class App implements AutoCloseable {
                 metrics,
                 new OpenApi(),
                 new FrontendStyles());
-        Security security = new Security(sessions, tokens, config.secureCookies());
+        Security security = new Security(sessions, tokens, config.secureCookies(), config.trustProxy(), limits);
         ErrorMapping errors = new ErrorMapping(templates);
 
         this.web = Javalin.create(cfg -> {

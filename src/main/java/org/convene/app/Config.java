@@ -22,7 +22,24 @@ public record Config(
         Smtp smtp,
         String logFormat,
         boolean runJobs,
-        Sso sso) {
+        Sso sso,
+        boolean trustProxy) {
+
+    /** The settings without {@code trustProxy}: proxy headers are not trusted. */
+    public Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
+                  int databasePoolSize, String adminEmail, Optional<String> adminPassword, String baseUrl, boolean secureCookies,
+                  Smtp smtp, String logFormat, boolean runJobs, Sso sso) {
+        this(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, adminEmail, adminPassword, baseUrl,
+                secureCookies, smtp, logFormat, runJobs, sso, false);
+    }
+
+    /** The settings without single sign-on or {@code trustProxy}. */
+    public Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
+                  int databasePoolSize, String adminEmail, Optional<String> adminPassword, String baseUrl, boolean secureCookies,
+                  Smtp smtp, String logFormat, boolean runJobs) {
+        this(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, adminEmail, adminPassword, baseUrl,
+                secureCookies, smtp, logFormat, runJobs, Sso.OFF, false);
+    }
 
     /** SMTP settings; when host is empty, mail is written to the log instead of sent. */
     public record Smtp(String host, int port, String user, String password, String from, boolean startTls) {
@@ -90,30 +107,31 @@ public record Config(
                         Boolean.parseBoolean(value(env, "CONVENE_SMTP_STARTTLS", "true"))),
                 value(env, "CONVENE_LOG_FORMAT", "text"),
                 Boolean.parseBoolean(value(env, "CONVENE_JOBS", "true")),
-                Sso.from(env));
+                Sso.from(env),
+                Boolean.parseBoolean(value(env, "CONVENE_TRUST_PROXY", "false")));
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, dataDir, Optional.of(url), user, password, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs, sso);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs, sso, trustProxy);
     }
 
     /** The same settings for an instance that serves pages and the API but runs no background work. */
     public Config withoutJobs() {
         return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, false, sso);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, false, sso, trustProxy);
     }
 
     /** The same settings on a fixed port, with the address people reach it at (e.g. for a sign-in provider's callback). */
     public Config withPort(int port, String baseUrl) {
         return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                adminEmail, adminPassword, stripTrailingSlash(baseUrl), secureCookies, smtp, logFormat, runJobs, sso);
+                adminEmail, adminPassword, stripTrailingSlash(baseUrl), secureCookies, smtp, logFormat, runJobs, sso, trustProxy);
     }
 
     /** The same settings with this single sign-on provider. */
     public Config withSso(Sso sso) {
         return new Config(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs, sso);
+                adminEmail, adminPassword, baseUrl, secureCookies, smtp, logFormat, runJobs, sso, trustProxy);
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.convene.accounts.LoginThrottle;
+import org.convene.accounts.RateLimits;
 import org.convene.accounts.Sessions;
 import org.convene.events.Reminders;
 import org.convene.mail.OutboxDelivery;
@@ -36,8 +37,8 @@ public final class Jobs implements AutoCloseable {
     private final DataSource dataSource;
     private final SchedulerIdentity identity = SchedulerIdentity.ofThisProcess();
 
-    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, Distribution surveys, Rounds matching,
-                Notifications notifications, Digests digests, Reminders reminders, org.convene.impact.Impact impact,
+    public Jobs(DataSource dataSource, OutboxDelivery outbox, Sessions sessions, LoginThrottle throttle, RateLimits limits, Distribution surveys,
+                Rounds matching, Notifications notifications, Digests digests, Reminders reminders, org.convene.impact.Impact impact,
                 org.convene.privacy.Retention retention) {
         List<RecurringTask<Void>> tasks = List.of(
                 Tasks.recurring("deliver-outbox", FixedDelay.ofSeconds(5))
@@ -60,6 +61,7 @@ public final class Jobs implements AutoCloseable {
                         .execute((instance, ctx) -> {
                             sessions.purgeExpired();
                             throttle.purgeOld();
+                            limits.purgeOld();
                         }));
         this.dataSource = dataSource;
         this.scheduler = Scheduler.create(dataSource)

@@ -16,6 +16,6 @@ public record Actor(Long accountId, String label, String ip) {
     }
 
     public static Actor of(Context ctx) {
-        return of(WebContext.viewer(ctx), ctx.ip());
+        return of(WebContext.viewer(ctx), WebContext.clientIp(ctx));
     }
 }

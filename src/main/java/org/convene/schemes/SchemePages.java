@@ -11,6 +11,7 @@ import org.convene.accounts.Viewer;
 import org.convene.directory.Reference;
 import org.convene.errors.BadRequestException;
 import org.convene.errors.ConflictException;
+import org.convene.errors.ForbiddenException;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
 import org.convene.organisations.Organisations;
@@ -298,7 +299,11 @@ public final class SchemePages {
         long personId = WebContext.ownPersonId(ctx);
         MatchGroup group = rounds.visibleTo(Params.pathId(ctx, "id"), WebContext.viewer(ctx));
         Long other = Params.formLong(ctx, "personId");
-        if (!group.includes(personId) || other == null || other == personId || !group.includes(other)) {
+        if (!group.includes(personId)) {
+            // The programme team sees every match, but only the people in it may block each other.
+            throw new ForbiddenException("Only the people in a match can block someone from it");
+        }
+        if (other == null || other == personId || !group.includes(other)) {
             throw new BadRequestException("Choose someone from this match to block");
         }
         schemes.block(personId, other);

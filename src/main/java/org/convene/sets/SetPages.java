@@ -197,7 +197,7 @@ public final class SetPages {
         actions.setDone(id, WebContext.ownPersonId(ctx), !"false".equals(ctx.formParam("done")));
         String back = ctx.formParam("back");
         WebContext.flash(ctx, "false".equals(ctx.formParam("done")) ? "Action reopened" : "Action done");
-        ctx.redirect(back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/");
+        ctx.redirect(WebContext.localPath(back, "/"));
     }
 
     private void meetingForm(Context ctx, LearningSet set, SetMeeting meeting, Form form) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.convene.accounts.Account;
 import org.convene.accounts.ApiTokens;
+import org.convene.accounts.RateLimits;
 import org.convene.accounts.Secrets;
 import org.convene.accounts.Sessions;
 import org.convene.accounts.Viewer;
@@ -26,15 +27,24 @@ public final class Security {
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final boolean secureCookies;
+    private final boolean trustProxy;
+    private final RateLimits limits;
 
-    public Security(Sessions sessions, ApiTokens tokens, boolean secureCookies) {
+    /**
+     * {@code secureCookies}: the site is served over https (its base URL); {@code trustProxy}: a
+     * reverse proxy in front sets X-Forwarded-Proto and X-Forwarded-For, so they can be believed.
+     */
+    public Security(Sessions sessions, ApiTokens tokens, boolean secureCookies, boolean trustProxy, RateLimits limits) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.secureCookies = secureCookies;
+        this.trustProxy = trustProxy;
+        this.limits = limits;
     }
 
     public void headers(Context ctx) {
         ctx.attribute(WebContext.SECURE, secureCookies);
+        ctx.attribute(WebContext.TRUST_PROXY, trustProxy);
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
@@ -90,17 +100,27 @@ public final class Security {
         return Access.ADMIN;
     }
 
+    /**
+     * The token's account. Failed tokens are counted per client address (across instances); an
+     * address over the limit gets 429 for every token until the window moves on, so guesses cannot
+     * be tested while it is refused.
+     */
     private Viewer apiViewer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             return Viewer.ANONYMOUS;
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new UnauthenticatedException("The Authorization header must be 'Bearer <token>'");
+        String address = WebContext.clientIp(ctx);
+        limits.checkNotRefused(RateLimits.BAD_TOKENS_PER_ADDRESS, address);
+        Optional<Account> account = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? tokens.authenticate(header.substring(7).trim()) : Optional.empty();
+        if (account.isEmpty()) {
+            limits.failed(RateLimits.BAD_TOKENS_PER_ADDRESS, address);
+            throw new UnauthenticatedException(header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? "This token is not valid: it may have expired or been revoked"
+                    : "The Authorization header must be 'Bearer <token>'");
         }
-        return tokens.authenticate(header.substring(7).trim())
-                .map(Account::viewer)
-                .orElseThrow(() -> new UnauthenticatedException("This token is not valid: it may have expired or been revoked"));
+        return account.get().viewer();
     }
 
     private void resolvePageViewer(Context ctx) {

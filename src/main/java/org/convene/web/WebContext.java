@@ -17,6 +17,7 @@ public final class WebContext {
     public static final String CSRF_COOKIE = "convene_csrf";
     static final String FLASH_COOKIE = "convene_flash";
     static final String SECURE = "convene.secure";
+    static final String TRUST_PROXY = "convene.trustProxy";
 
     private WebContext() {
     }
@@ -63,9 +64,60 @@ public final class WebContext {
         }
     }
 
+    /**
+     * Whether the request came over TLS: the base URL is https, the connection itself is, or a
+     * trusted proxy (CONVENE_TRUST_PROXY) says so in X-Forwarded-Proto. Without that setting the
+     * header is ignored, since anyone can send it.
+     */
     static boolean secure(Context ctx) {
-        return Boolean.TRUE.equals(ctx.attribute(SECURE)) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
-                || "https".equalsIgnoreCase(ctx.scheme());
+        return Boolean.TRUE.equals(ctx.attribute(SECURE)) || "https".equalsIgnoreCase(ctx.scheme())
+                || (behindProxy(ctx) && "https".equalsIgnoreCase(nearest(ctx.header("X-Forwarded-Proto"))));
+    }
+
+    /**
+     * The address the request came from, for rate limits: behind a trusted proxy, the last address
+     * in X-Forwarded-For (the one the proxy saw; earlier ones are whatever the client wrote);
+     * otherwise the connection's.
+     */
+    public static String clientIp(Context ctx) {
+        if (behindProxy(ctx)) {
+            String forwarded = nearest(ctx.header("X-Forwarded-For"));
+            if (forwarded != null && !forwarded.isEmpty() && forwarded.length() <= 64) {
+                return forwarded;
+            }
+        }
+        return ctx.ip();
+    }
+
+    private static boolean behindProxy(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(TRUST_PROXY));
+    }
+
+    /** The last of a header's comma-separated values: the one the nearest proxy added. */
+    private static String nearest(String header) {
+        if (header == null) {
+            return null;
+        }
+        return header.substring(header.lastIndexOf(',') + 1).strip();
+    }
+
+    /**
+     * A path on this site to send someone back to, or {@code fallback}: it must start with one
+     * slash and hold no backslash or control character, since browsers read a backslash as a
+     * slash and drop tabs and newlines ("/\\evil.example" and "/\t/evil.example" both mean
+     * //evil.example, another site).
+     */
+    public static String localPath(String path, String fallback) {
+        if (path == null || path.length() > 500 || !path.startsWith("/") || path.startsWith("//")) {
+            return fallback;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return fallback;
+            }
+        }
+        return path;
     }
 
     static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {

@@ -25,12 +25,17 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start() {
-        return new TestApp(config(true));
+        return new TestApp(config(true, false));
     }
 
     /** An app whose background jobs do not run, for tests that run a job's work themselves. */
     public static TestApp startWithoutJobs() {
-        return new TestApp(config(false));
+        return new TestApp(config(false, false));
+    }
+
+    /** An app (without jobs) that trusts X-Forwarded-For and X-Forwarded-Proto, as behind a reverse proxy. */
+    public static TestApp startBehindProxy() {
+        return new TestApp(config(false, true));
     }
 
     /**
@@ -44,7 +49,7 @@ public final class TestApp implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new TestApp(config(false).withPort(port, "http://localhost:" + port).withSso(sso));
+        return new TestApp(config(false, false).withPort(port, "http://localhost:" + port).withSso(sso));
     }
 
     /** The whole app on an embedded database of its own in this data folder, as a default installation runs. */
@@ -56,11 +61,11 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** A fresh database with every migration, any free port, and a known administrator. */
-    private static Config config(boolean jobs) {
+    private static Config config(boolean jobs, boolean trustProxy) {
         Config config = TestDatabase.get().fresh();
         return new Config(0, config.dataDir(), config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), 4, "admin@test.example", java.util.Optional.of("admin password 123"),
-                config.baseUrl(), false, config.smtp(), "text", jobs, Config.Sso.OFF);
+                config.baseUrl(), false, config.smtp(), "text", jobs, Config.Sso.OFF, trustProxy);
     }
 
     /**
