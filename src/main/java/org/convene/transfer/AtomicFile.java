@@ -60,7 +60,18 @@ public final class AtomicFile {
             R result;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
-                result = content.writeTo(out);
+                // The content may close what it writes to (a CSV printer does); the file must stay open to be forced to disk.
+                result = content.writeTo(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
                 out.flush();
                 channel.force(true); // on disk before it takes the target's name: a crash then leaves old or new, never a torn file
             }

@@ -90,7 +90,7 @@ class AccessibilityTest {
     void someoneElsesProfileWithConnections() {
         long id = site.jdbi().withHandle(h -> h.createQuery("""
                         SELECT p.id FROM people p
-                         WHERE p.listed AND p.id <> :self
+                         WHERE visible_to(p.visibility, p.id, :self) AND p.id <> :self
                            AND EXISTS (SELECT 1 FROM ties t WHERE t.ended_on IS NULL AND p.id IN (t.person_a, t.person_b))
                            AND p.offers <> '' AND p.bio <> ''
                          ORDER BY p.id LIMIT 1""")
@@ -145,7 +145,7 @@ class AccessibilityTest {
     void anOrganisation() {
         String name = site.jdbi().withHandle(h -> h.createQuery("""
                         SELECT o.name FROM organisations o
-                         WHERE EXISTS (SELECT 1 FROM people p WHERE p.organisation_id = o.id AND p.listed)
+                         WHERE EXISTS (SELECT 1 FROM people p WHERE p.organisation_id = o.id AND p.visibility = 'everyone')
                          ORDER BY o.id LIMIT 1""").mapTo(String.class).one());
         long id = site.jdbi().withHandle(h -> h.createQuery("SELECT id FROM organisations WHERE name = :name ORDER BY id LIMIT 1")
                 .bind("name", name).mapTo(Long.class).one());

@@ -115,7 +115,7 @@ final class DemoSite implements AutoCloseable {
         var cohort = programmes.createCohort(demo.programme().programmeId(), new CohortInput("Cohort 3",
                 yesterday.minusWeeks(1).toString(), yesterday.plusMonths(5).toString(), true).validated());
         List<Long> people = new ArrayList<>(List.of(personId));
-        people.addAll(jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE listed AND id <> :p ORDER BY id LIMIT 4")
+        people.addAll(jdbi.withHandle(h -> h.createQuery("SELECT id FROM people WHERE visibility = 'everyone' AND id <> :p ORDER BY id LIMIT 4")
                 .bind("p", personId).mapTo(Long.class).list()));
         new Enrolments(jdbi).enrol(cohort.id(), people);
         var module = programmes.createModule(cohort.id(), new ModuleInput("Leading together: team dynamics",
@@ -150,7 +150,7 @@ final class DemoSite implements AutoCloseable {
 
     Filter sectorAndInterest(long viewerPersonId) {
         return jdbi().withHandle(h -> h.createQuery("""
-                        WITH visible AS (SELECT * FROM people WHERE listed),
+                        WITH visible AS (SELECT * FROM people WHERE visible_to(visibility, id, :self)),
                              pairs AS (SELECT v.sector_code, i AS interest, count(*) AS n
                                          FROM visible v, unnest(v.interests) i
                                         GROUP BY v.sector_code, i)

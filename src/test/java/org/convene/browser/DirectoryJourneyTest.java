@@ -163,7 +163,7 @@ class DirectoryJourneyTest {
         return site.jdbi().withHandle(h -> h.createQuery("""
                         WITH results AS (
                           SELECT p.id, p.full_name FROM people p
-                           WHERE p.listed AND p.sector_code = :sector AND p.interests @> ARRAY[:interest]::text[])
+                           WHERE visible_to(p.visibility, p.id, :self) AND p.sector_code = :sector AND p.interests @> ARRAY[:interest]::text[])
                         SELECT r.id, r.full_name FROM results r
                          WHERE r.id <> :self
                            AND NOT EXISTS (SELECT 1 FROM ties t WHERE t.ended_on IS NULL

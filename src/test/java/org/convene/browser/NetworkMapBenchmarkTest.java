@@ -29,8 +29,8 @@ class NetworkMapBenchmarkTest {
             app.person("Map Lead", "lead@mapbench.example", "acute", Role.PROGRAMME_LEAD);
             long place = app.jdbi().withHandle(h -> {
                 long id = h.createQuery("INSERT INTO places (name) VALUES ('Benchshire') RETURNING id").mapTo(Long.class).one();
-                h.createUpdate("INSERT INTO people (full_name, email, sector_code, place_id, listed) SELECT 'Person ' || g, "
-                                + "'p' || g || '@mapbench.example', (ARRAY['acute','primary','housing','vcse','adult_social_care'])[1 + g % 5], :pl, true "
+                h.createUpdate("INSERT INTO people (full_name, email, sector_code, place_id, visibility) SELECT 'Person ' || g, "
+                                + "'p' || g || '@mapbench.example', (ARRAY['acute','primary','housing','vcse','adult_social_care'])[1 + g % 5], :pl, 'everyone' "
                                 + "FROM generate_series(1, :n) g").bind("pl", id).bind("n", people).execute();
                 return id;
             });
