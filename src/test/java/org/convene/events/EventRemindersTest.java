@@ -201,8 +201,8 @@ class EventRemindersTest {
     void jobRunsRacingEachOtherSendEachReminderOnce() throws Exception {
         long id = event("Big assembly", null, null);
         int people = 700;
-        app.jdbi().useHandle(h -> h.createUpdate("WITH p AS (INSERT INTO people (full_name, email, sector_code, listed) "
-                        + "SELECT 'Person ' || g, 'person' || g || '@crowd.example', 'acute', true FROM generate_series(1, :n) g RETURNING id) "
+        app.jdbi().useHandle(h -> h.createUpdate("WITH p AS (INSERT INTO people (full_name, email, sector_code, visibility) "
+                        + "SELECT 'Person ' || g, 'person' || g || '@crowd.example', 'acute', 'everyone' FROM generate_series(1, :n) g RETURNING id) "
                         + "INSERT INTO registrations (event_id, person_id, status) SELECT :e, id, 'confirmed' FROM p")
                 .bind("n", people).bind("e", id).execute());
         startsIn(id, 5);

@@ -121,7 +121,7 @@ class EventsTest {
         java.util.List<Long> people = app.jdbi().withHandle(h -> {
             java.util.List<Long> ids = new java.util.ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                ids.add(h.createUpdate("INSERT INTO people (full_name, sector_code, listed) VALUES (:n, 'acute', true)")
+                ids.add(h.createUpdate("INSERT INTO people (full_name, sector_code, visibility) VALUES (:n, 'acute', 'everyone')")
                         .bind("n", "Rusher " + i).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
             }
             return ids;

@@ -31,9 +31,9 @@ class TransferScaleTest {
                 // The search document is irrelevant to an export and would triple the set-up time.
                 h.execute("ALTER TABLE people DISABLE TRIGGER people_search_document");
                 h.execute("INSERT INTO organisations (name, sector_code) SELECT 'Organisation ' || g, 'acute' FROM generate_series(1, 1000) g");
-                h.execute("INSERT INTO people (full_name, email, job_title, organisation_id, sector_code, interests, bio, listed) "
+                h.execute("INSERT INTO people (full_name, email, job_title, organisation_id, sector_code, interests, bio, visibility) "
                         + "SELECT 'Person ' || g, 'person' || g || '@example.org', 'Job title ' || g, 1 + g % 1000, 'primary', "
-                        + "ARRAY['frailty', 'topic ' || g % 50], repeat('A line of biography. ', 10), g % 2 = 0 "
+                        + "ARRAY['frailty', 'topic ' || g % 50], repeat('A line of biography. ', 10), CASE WHEN g % 2 = 0 THEN 'everyone' ELSE 'nobody' END "
                         + "FROM generate_series(1, 1000000) g");
             });
         }
