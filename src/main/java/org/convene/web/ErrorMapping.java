@@ -70,6 +70,17 @@ public final class ErrorMapping {
                         + "Split it into smaller files and upload them one by one.", Map.of());
                 return;
             }
+            if (formTextTooLarge(e)) {
+                respond(ctx, 413, titleFor(413), "The text in the form is longer than Convene accepts (200 kB in all). "
+                        + "Shorten it and try again.", Map.of());
+                return;
+            }
+            int refusedByJetty = jettyClientError(e);
+            if (refusedByJetty > 0) {
+                respond(ctx, refusedByJetty, titleFor(refusedByJetty), "Convene could not read the form or file that was sent. "
+                        + "Check it, and its file name, and try again.", Map.of());
+                return;
+            }
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Sorry, there is a problem with the service",
@@ -140,6 +151,29 @@ public final class ErrorMapping {
             }
         }
         return false;
+    }
+
+    /** Jetty refuses the text parts of a multipart form above 200 kB in all (its form size limit). */
+    private static boolean formTextTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().startsWith("Form is larger than max length")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The 4xx status with which Jetty refused a request it could not parse (a malformed multipart
+     * body, a NUL byte in a part's headers), wrapped on its way to us; 0 when it was not that.
+     */
+    private static int jettyClientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return h.getCode();
+            }
+        }
+        return 0;
     }
 
     private static boolean wantsJson(Context ctx) {
