@@ -28,8 +28,18 @@ final class ApiAttacks {
     private final Ids ids;
     /** Routes with no accepted valid request, for the report. */
     final List<String> withoutBaseline = new ArrayList<>();
+    /** The accepted valid request of each JSON route, by route. */
+    private final Map<String, Baseline> baselines;
 
     ApiAttacks(HostileWorld world, Attack attack, Bodies bodies, Ids ids) {
+        this(world, attack, bodies, ids, new java.util.HashMap<>());
+    }
+
+    /** Attacks that know the valid requests another instance found. */
+    ApiAttacks(HostileWorld world, Attack attack, Bodies bodies, Ids ids, Map<String, ?> baselines) {
+        @SuppressWarnings("unchecked")
+        Map<String, Baseline> shared = (Map<String, Baseline>) baselines;
+        this.baselines = shared;
         this.world = world;
         this.attack = attack;
         this.bodies = bodies;
@@ -93,7 +103,9 @@ final class ApiAttacks {
                     Attack.Answer a = attack.api(actor, label(route), method, path, "application/json",
                             JsonMutations.write(body).getBytes(StandardCharsets.UTF_8), "valid body");
                     if (a.accepted()) {
-                        return new Baseline(actor, shape);
+                        Baseline found = new Baseline(actor, shape);
+                        baselines.put(label(route), found);
+                        return found;
                     }
                     if (a.status() == 401 || a.status() == 403) {
                         break;
@@ -115,6 +127,38 @@ final class ApiAttacks {
         }
         withoutBaseline.add(label(route) + " (" + why + ")");
         return new Baseline(fallback == null ? world.actors.get(0) : fallback, Bodies.Shape.required());
+    }
+
+    Map<String, ?> baselines() {
+        return baselines;
+    }
+
+    /**
+     * Stores markup through a route: its valid body with every free-text field (the ones given
+     * "Valid ..." text) set to one of {@link Hostile#MARKUP} and every link to a script address;
+     * if that is refused, links are left valid. Returns whether the markup was stored.
+     */
+    boolean storeMarkup(Route route, int n) {
+        Baseline base = baselines.get(label(route));
+        if (base == null) {
+            return false;
+        }
+        String method = route.method().name();
+        for (boolean links : new boolean[] {true, false}) {
+            String path = ids.path(route.path());
+            JsonNode body = bodies.json(method, route.path(), context(route.path(), path), base.shape());
+            int replaced = JsonMutations.replaceText(body, Hostile.MARKUP.get(n % Hostile.MARKUP.size()),
+                    links ? Hostile.SCRIPT_LINKS.get(n % Hostile.SCRIPT_LINKS.size()) : null);
+            if (replaced == 0) {
+                return false;
+            }
+            Attack.Answer a = attack.api(base.actor(), label(route), method, path, "application/json",
+                    JsonMutations.write(body).getBytes(StandardCharsets.UTF_8), "markup in every text field" + (links ? " and link" : ""));
+            if (a.accepted()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The body's own fields that a 422 names. */
@@ -141,7 +185,11 @@ final class ApiAttacks {
             String path = ids.path(route.path());
             JsonNode valid = bodies.json(method, route.path(), context(route.path(), path), base.shape());
             int kind = random.nextInt(100);
-            if (kind < 6 && route.path().contains("{")) {
+            if (i < Hostile.SWEEP.size()) {
+                JsonMutations.Spoilt s = JsonMutations.everyText(valid, Hostile.SWEEP.get(i));
+                attack.api(base.actor(), label(route), method, path, "application/json", s.body().getBytes(StandardCharsets.UTF_8),
+                        s.what());
+            } else if (kind < 6 && route.path().contains("{")) {
                 String bad = badPath(random, route.path(), path);
                 attack.api(base.actor(), label(route), method, bad, "application/json",
                         JsonMutations.write(valid).getBytes(StandardCharsets.UTF_8), "valid body, bad id in the path");
@@ -266,7 +314,11 @@ final class ApiAttacks {
             String name = Hostile.pick(random, names);
             String query;
             int kind = random.nextInt(10);
-            if (kind == 0) {
+            if (i < Hostile.SWEEP.size() && !params.isEmpty()) {
+                String sweep = Hostile.SWEEP.get(i).length() > 2_000 ? Hostile.SWEEP.get(i).substring(0, 2_000) : Hostile.SWEEP.get(i);
+                query = String.join("&", params.keySet().stream()
+                        .map(p -> URLEncoder.encode(p, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(sweep, StandardCharsets.UTF_8)).toList());
+            } else if (kind == 0) {
                 String broken = Hostile.pick(random, List.of("%ZZ", "%C3%28", "%00", "%", "%F0%9F", "%u0041"));
                 attack.raw(actor, label(route), path + "?" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + broken,
                         "query " + name + " with a broken escape");

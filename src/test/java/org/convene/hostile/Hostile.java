@@ -94,6 +94,13 @@ final class Hostile {
             "99:99",
             "true");
 
+    /**
+     * The first tries on every route put one of these in every text field at once, so the worst
+     * cases reach every field on every run: NUL (which PostgreSQL text cannot hold), 100,000
+     * characters, a lone surrogate with a right-to-left override, LIKE and SQL quoting characters.
+     */
+    static final List<String> SWEEP = List.of("a\u0000b", "x".repeat(100_000), "\uD800x\u202Ey", "%_\\'\"--");
+
     private Hostile() {
     }
 

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convene.accounts.AccountLinks;
+import org.convene.accounts.Accounts;
+import org.convene.accounts.ApiTokens;
 import org.convene.accounts.Role;
+import org.convene.db.ChangeFeed;
 import org.convene.demo.DemoData;
 import org.convene.testing.TestApp;
 import org.convene.testing.WebClient;
@@ -19,6 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 final class HostileWorld implements AutoCloseable {
     static final long SEED = 20240611L;
     static final String ADA = "ada.admin@test.example";
+    static final String SPARE = "spare@test.example";
 
     /** Someone to act as: an email, a password, an API token; a browser once asked for. */
     static final class Actor {
@@ -27,6 +32,7 @@ final class HostileWorld implements AutoCloseable {
         final String password;
         final String token;
         private WebClient browser;
+        private String csrf;
 
         Actor(String name, String email, String password, String token) {
             this.name = name;
@@ -45,6 +51,10 @@ final class HostileWorld implements AutoCloseable {
     final DemoData.Result demo;
     final List<Actor> actors = new ArrayList<>();
     final WriteLog writes;
+    /** Working /invite/ and /reset/ tokens (for the spare account). */
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    /** Every account as it was at the start, to put back after forms that change them. */
+    private final List<Map<String, Object>> accounts;
 
     private HostileWorld(TestApp app, DemoData.Result demo) {
         this.app = app;
@@ -56,6 +66,17 @@ final class HostileWorld implements AutoCloseable {
         }
         actors.add(new Actor("administrator without a profile", "admin@test.example", "admin password 123",
                 app.token("admin@test.example")));
+        // Targets for the forms that act on accounts and tokens, so the actors keep theirs
+        app.person("Spare Person", SPARE, "vcse", Role.PARTICIPANT);
+        long ada = new Accounts(jdbi()).byEmail(ADA).orElseThrow().id();
+        new ApiTokens(jdbi(), ChangeFeed.polling(jdbi())).create(ada, "spare", null);
+        long spare = new Accounts(jdbi()).byEmail(SPARE).orElseThrow().id();
+        jdbi().useHandle(h -> {
+            tokens.put("invite", AccountLinks.issue(h, spare, AccountLinks.Purpose.INVITE));
+            tokens.put("reset", AccountLinks.issue(h, spare, AccountLinks.Purpose.RESET));
+        });
+        this.accounts = jdbi().withHandle(h -> h.createQuery("SELECT id, roles::text AS roles, password_hash, status FROM accounts")
+                .mapToMap().list());
         this.writes = new WriteLog(app.jdbi());
     }
 
@@ -82,16 +103,59 @@ final class HostileWorld implements AutoCloseable {
     WebClient browser(Actor actor) {
         if (actor.browser == null) {
             actor.browser = app.client();
-            signIn(actor);
+            HttpResponse<String> r = actor.browser.signIn(actor.email, actor.password);
+            if (r.statusCode() != 302 && r.statusCode() != 303) {
+                throw new IllegalStateException("Could not sign in as " + actor + ": " + r.statusCode() + " " + r.body());
+            }
         }
         return actor.browser;
     }
 
+    /** Signs this actor's browser in, unless it still is (with the actor's own password, put back first). */
     void signIn(Actor actor) {
+        actor.csrf = null;
+        if (actor.browser.get("/account").statusCode() == 200) {
+            return;
+        }
+        restore();
+        actor.browser = app.client(); // a fresh browser: no cookies left over from what was sent before
         HttpResponse<String> r = actor.browser.signIn(actor.email, actor.password);
         if (r.statusCode() != 302 && r.statusCode() != 303) {
-            throw new IllegalStateException("Could not sign in as " + actor + ": " + r.statusCode());
+            throw new IllegalStateException("Could not sign in as " + actor + ": " + r.statusCode() + " " + r.body());
         }
+    }
+
+    /** The CSRF token of this actor's session (the same on every page of it). */
+    String csrf(Actor actor) {
+        if (actor.csrf == null) {
+            actor.csrf = csrf(actor, "/account");
+        }
+        return actor.csrf;
+    }
+
+    /** The CSRF token on this page, as this actor. */
+    String csrf(Actor actor, String page) {
+        HttpResponse<String> r = browser(actor).get(page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(r.body());
+        return m.find() ? m.group(1) : "";
+    }
+
+    /**
+     * Puts back what a hostile form may have changed that the test itself relies on: the actors'
+     * accounts (roles, password, status), their API tokens, and the sign-in attempts that would
+     * slow down signing in again.
+     */
+    void restore() {
+        jdbi().useTransaction(h -> {
+            for (Map<String, Object> a : accounts) {
+                h.createUpdate("UPDATE accounts SET roles = CAST(:roles AS text[]), password_hash = :hash, status = :status "
+                                + "WHERE id = :id AND (roles <> CAST(:roles AS text[]) OR password_hash <> :hash OR status <> :status)")
+                        .bind("roles", (String) a.get("roles")).bind("hash", (String) a.get("password_hash"))
+                        .bind("status", (String) a.get("status")).bind("id", ((Number) a.get("id")).longValue()).execute();
+            }
+            h.execute("UPDATE api_tokens SET revoked_at = NULL WHERE revoked_at IS NOT NULL AND name = 'test'");
+            h.execute("DELETE FROM login_attempts");
+        });
     }
 
     /** Row counts of every table, for reports. */

@@ -68,10 +68,26 @@ final class Ids {
             Map.entry("my/surveys", "SELECT s.id FROM surveys s JOIN survey_invitations i ON i.survey_id = s.id AND i.person_id = 3 "
                     + "WHERE s.status = 'open' ORDER BY s.id DESC LIMIT 1"));
 
-    private final Jdbi jdbi;
+    /** Per collection segment, its table: the newest row is what a run made last. */
+    private static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("people", "people"), Map.entry("organisations", "organisations"), Map.entry("ties", "ties"),
+            Map.entry("programmes", "programmes"), Map.entry("cohorts", "cohorts"), Map.entry("modules", "modules"),
+            Map.entry("materials", "module_materials"), Map.entry("changes", "course_changes"), Map.entry("surveys", "surveys"),
+            Map.entry("questions", "survey_questions"), Map.entry("schemes", "schemes"), Map.entry("rounds", "match_rounds"),
+            Map.entry("matches", "match_groups"), Map.entry("projects", "projects"), Map.entry("measures", "project_measures"),
+            Map.entry("points", "measure_points"), Map.entry("cycles", "pdsa_cycles"), Map.entry("sets", "learning_sets"),
+            Map.entry("set-meetings", "set_meetings"), Map.entry("coaching", "coaching_conversations"),
+            Map.entry("inquiries", "inquiry_sessions"), Map.entry("priority-areas", "priority_areas"),
+            Map.entry("clusters", "leader_clusters"), Map.entry("communities", "communities"), Map.entry("discussions", "threads"),
+            Map.entry("posts", "posts"), Map.entry("notifications", "notifications"), Map.entry("resources", "community_resources"),
+            Map.entry("events", "events"), Map.entry("ideas", "ideas"));
 
-    Ids(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final Map<String, String> tokens;
+
+    Ids(Jdbi jdbi, Map<String, String> tokens) {
         this.jdbi = jdbi;
+        this.tokens = tokens;
     }
 
     /** The route's path with every placeholder filled in. */
@@ -88,10 +104,36 @@ final class Ids {
                 previous = value;
                 out.add(value + suffix);
             } else {
+                if (part.matches("\\d+")) {
+                    previous = part; // an id given already, which the next placeholder may belong to
+                }
                 out.add(part);
             }
         }
         return String.join("/", out);
+    }
+
+    /**
+     * The path with its first placeholder given the newest row of its table (what a run stored
+     * last), the others filled as {@link #path} does; null when the first segment has no table.
+     */
+    String newest(String template) {
+        String[] parts = template.split("/");
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].startsWith("{id}")) {
+                String table = TABLES.get(parts[i - 1]);
+                if (table == null) {
+                    return null;
+                }
+                String id = first("SELECT max(id)::text FROM " + table, null).orElse(null);
+                if (id == null) {
+                    return null;
+                }
+                parts[i] = id + parts[i].substring("{id}".length());
+                return path(String.join("/", parts));
+            }
+        }
+        return null;
     }
 
     private String fill(String segment, String placeholder, String parent) {
@@ -138,8 +180,7 @@ final class Ids {
             case "s" -> first("SELECT i.id FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id WHERE s.status = 'open' "
                     + "AND NOT EXISTS (SELECT 1 FROM survey_responses r WHERE r.invitation_id = i.id AND r.submitted_at IS NOT NULL) "
                     + "ORDER BY i.id DESC LIMIT 1", null).map(id -> new SurveyLinks(jdbi).token(Long.parseLong(id)));
-            case "invite", "reset" -> first("SELECT substring(body from '/" + segment + "/([A-Za-z0-9_-]+)') FROM outbox "
-                    + "WHERE body LIKE '%/" + segment + "/%' ORDER BY id DESC LIMIT 1", null);
+            case "invite", "reset" -> java.util.Optional.ofNullable(tokens.get(segment));
             default -> Optional.empty();
         };
     }

@@ -91,6 +91,32 @@ final class JsonMutations {
         return new Spoilt(Hostile.brokenJson(random, original), "malformed JSON");
     }
 
+    /** Puts {@code text} in every text field of the body (changed in place). */
+    static Spoilt everyText(JsonNode valid, String text) {
+        slots(valid, "").stream().filter(s -> s.get().isTextual()).forEach(s -> s.set(JsonNodeFactory.instance.textNode(text)));
+        return new Spoilt(valid.toString(), "every text field = " + Attack.shorten(text).substring(0, Math.min(12, Attack.shorten(text).length())));
+    }
+
+    /**
+     * Puts {@code markup} in every free-text field of a valid body (those holding "Valid ..." text)
+     * and {@code link} in every link field (those holding an example.org address; left alone when
+     * null). Returns how many fields were changed.
+     */
+    static int replaceText(JsonNode body, String markup, String link) {
+        int changed = 0;
+        for (Slot s : slots(body, "")) {
+            JsonNode v = s.get();
+            if (v.isTextual() && v.asText().startsWith("Valid ")) {
+                s.set(JsonNodeFactory.instance.textNode(markup));
+                changed++;
+            } else if (v.isTextual() && link != null && v.asText().startsWith("https://example.org/")) {
+                s.set(JsonNodeFactory.instance.textNode(link));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     private static String kindOf(JsonNode value) {
         if (value.isTextual()) {
             return "text";
