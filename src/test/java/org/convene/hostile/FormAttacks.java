@@ -89,37 +89,51 @@ final class FormAttacks {
             if (!isPage(route)) {
                 continue;
             }
-            String path = ids.path(route.path());
-            boolean seen = false;
-            // Open pages are read, and their forms sent, without signing in: a form there (an
-            // invitation, a password reset) may sign the browser in as someone else.
-            List<HostileWorld.Actor> viewers = route.access() == Access.ANYONE ? java.util.Collections.singletonList(null) : world.actors;
-            for (HostileWorld.Actor actor : viewers) {
-                if (seen && actor != participant) {
-                    continue;
-                }
-                Attack.Answer a = attack.page(browser(actor), label(route), "GET", path, null, null, "as " + actor);
-                if (a.status() != 200 || !a.contentType().startsWith("text/html")) {
-                    continue;
-                }
-                seen = true;
-                for (Forms.Form form : Forms.on(path, a.body())) {
-                    String action = form.action();
-                    if (form.method().equals("get")) {
-                        searches.computeIfAbsent(label(route), k -> new ArrayList<>()).add(new Found(actor, form, label(route)));
-                        continue;
-                    }
-                    for (Route post : posts) {
-                        if (pattern(post.path()).matcher(action).matches()) {
-                            forms.computeIfAbsent(label(post), k -> new ArrayList<>()).add(new Found(actor, form, label(route)));
-                        }
-                    }
-                }
+            // The rows the tests started with, and the newest (made by the API attacks: a draft
+            // survey, an event its host can add a survey to, a community the participant has not joined)
+            java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+            paths.add(ids.path(route.path()));
+            String newest = ids.newest(route.path());
+            if (newest != null) {
+                paths.add(newest);
+            }
+            for (String path : paths) {
+                crawl(route, path, posts, participant);
             }
         }
         for (Route post : posts) {
             if (!forms.containsKey(label(post))) {
                 withoutForm.add(label(post));
+            }
+        }
+    }
+
+    /** Reads one page as the first actor it shows itself to, and as the participant, noting its forms. */
+    private void crawl(Route route, String path, List<Route> posts, HostileWorld.Actor participant) {
+        boolean seen = false;
+        // Open pages are read, and their forms sent, without signing in: a form there (an
+        // invitation, a password reset) may sign the browser in as someone else.
+        List<HostileWorld.Actor> viewers = route.access() == Access.ANYONE ? java.util.Collections.singletonList(null) : world.actors;
+        for (HostileWorld.Actor actor : viewers) {
+            if (seen && actor != participant) {
+                continue;
+            }
+            Attack.Answer a = attack.page(browser(actor), label(route), "GET", path, null, null, "as " + actor);
+            if (a.status() != 200 || !a.contentType().startsWith("text/html")) {
+                continue;
+            }
+            seen = true;
+            for (Forms.Form form : Forms.on(path, a.body())) {
+                String action = form.action();
+                if (form.method().equals("get")) {
+                    searches.computeIfAbsent(label(route), k -> new ArrayList<>()).add(new Found(actor, form, label(route)));
+                    continue;
+                }
+                for (Route post : posts) {
+                    if (pattern(post.path()).matcher(action).matches()) {
+                        forms.computeIfAbsent(label(post), k -> new ArrayList<>()).add(new Found(actor, form, label(route)));
+                    }
+                }
             }
         }
     }

@@ -74,7 +74,11 @@ final class HostileWorld implements AutoCloseable {
         jdbi().useHandle(h -> {
             tokens.put("invite", AccountLinks.issue(h, spare, AccountLinks.Purpose.INVITE));
             tokens.put("reset", AccountLinks.issue(h, spare, AccountLinks.Purpose.RESET));
+            // A material to show (and remove), and the registration form open to attack
+            h.execute("INSERT INTO module_materials (module_id, title, url) SELECT m.id, 'Slides', 'https://example.org/slides' "
+                    + "FROM modules m JOIN enrolments e ON e.cohort_id = m.cohort_id AND e.person_id = 3 ORDER BY m.id LIMIT 1");
         });
+        openRegistration();
         this.accounts = jdbi().withHandle(h -> h.createQuery("SELECT id, roles::text AS roles, password_hash, status FROM accounts")
                 .mapToMap().list());
         this.writes = new WriteLog(app.jdbi());
@@ -142,8 +146,8 @@ final class HostileWorld implements AutoCloseable {
 
     /**
      * Puts back what a hostile form may have changed that the test itself relies on: the actors'
-     * accounts (roles, password, status), their API tokens, and the sign-in attempts that would
-     * slow down signing in again.
+     * accounts (roles, password, status), their API tokens, the sign-in attempts that would slow
+     * down signing in again, and self-registration being open (so its form can be attacked).
      */
     void restore() {
         jdbi().useTransaction(h -> {
@@ -156,6 +160,12 @@ final class HostileWorld implements AutoCloseable {
             h.execute("UPDATE api_tokens SET revoked_at = NULL WHERE revoked_at IS NOT NULL AND name = 'test'");
             h.execute("DELETE FROM login_attempts");
         });
+        openRegistration();
+    }
+
+    private void openRegistration() {
+        jdbi().useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('registration', 'open') "
+                + "ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE settings.value <> 'open'"));
     }
 
     /** Row counts of every table, for reports. */
