@@ -61,18 +61,19 @@ public final class ReportData {
                                 kind.equals("connections") ? rs.getInt("connections") : ""};
                         })
                         .forEach(rows::add));
+                List<Object[]> answers = s.anonymous() ? withoutSmallItems(rows) : rows;
                 // Ratings first; then comments in a shuffled but repeatable order, so their order says nothing about who wrote them.
                 // Each comment's sort key is hashed once, not at every comparison.
                 List<Object[]> comments = new ArrayList<>();
                 Map<Object[], String> keys = new IdentityHashMap<>();
-                for (Object[] r : rows) {
+                for (Object[] r : answers) {
                     if ("text".equals(r[6])) {
                         comments.add(r);
                         keys.put(r, sha256(r[5] + ":" + r[10]));
                     }
                 }
                 comments.sort(Comparator.comparing(keys::get));
-                for (Object[] row : rows) {
+                for (Object[] row : answers) {
                     if (!"text".equals(row[6])) {
                         csv.printRecord(row);
                     }
@@ -94,6 +95,37 @@ public final class ReportData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The answers to an anonymous survey without those to an item fewer than {@link Results#MIN_GROUP}
+     * people answered (an optional question), as the results and the report withhold it; likewise
+     * the "before" values of a then-test item fewer than that gave. Comments are kept: they carry
+     * no pseudonym.
+     */
+    static List<Object[]> withoutSmallItems(List<Object[]> rows) {
+        Map<Object, Integer> answered = new HashMap<>();
+        Map<Object, Integer> before = new HashMap<>();
+        for (Object[] r : rows) {
+            if (!"text".equals(r[6]) && (!"".equals(r[7]) || !"".equals(r[9]) || !"".equals(r[11]) && !Integer.valueOf(0).equals(r[11]))) {
+                answered.merge(r[5], 1, Integer::sum);
+            }
+            if (!"".equals(r[8])) {
+                before.merge(r[5], 1, Integer::sum);
+            }
+        }
+        List<Object[]> kept = new ArrayList<>();
+        for (Object[] r : rows) {
+            if (!"text".equals(r[6]) && answered.getOrDefault(r[5], 0) < Results.MIN_GROUP) {
+                continue;
+            }
+            if (before.getOrDefault(r[5], 0) < Results.MIN_GROUP && !"".equals(r[8])) {
+                r = r.clone();
+                r[8] = "";
+            }
+            kept.add(r);
+        }
+        return kept;
     }
 
     /** R01, R02, ... for everyone enrolled, in an order set by a keyed hash rather than by id or name. */
