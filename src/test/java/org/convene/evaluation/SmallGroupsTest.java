@@ -238,6 +238,19 @@ class SmallGroupsTest {
     }
 
     @Test
+    void theReportDataCannotBeJoinedToTheAttendanceTheTeamRecordsToFindWhoseAnswersAreWhose() throws IOException {
+        String csv = lead.get("/cohorts/" + cohort + "/report-data.csv").body();
+        java.util.Set<String> answering = new java.util.HashSet<>();
+        java.util.Set<String> attending = new java.util.HashSet<>();
+        for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            (row.get("source").equals("attendance") ? attending : answering).add(row.get("respondent"));
+        }
+        answering.remove("");
+        assertThat(attending).hasSize(7);
+        assertThat(answering).isNotEmpty().doesNotContainAnyElementsOf(attending);
+    }
+
+    @Test
     void peopleInTheNewConnectionsAreNotShownBySectorWhereASectorHasFewerThanFive() throws IOException {
         JsonNode connections = api("/api/v1/cohorts/" + cohort + "/report").get("connections");
         int people = connections.get("people").asInt();
