@@ -73,7 +73,7 @@ class SmallGroupsTest {
         south = app.jdbi().withHandle(h -> Reference.placeId(h, "Southtown"));
         // Five in acute care in Northtown; one in acute care and one in housing in Southtown.
         for (int i = 0; i < 7; i++) {
-            long id = app.person("Member " + i, "member" + i + "@test.example", i == 6 ? "housing" : "acute", Role.PARTICIPANT).id();
+            long id = app.person("Member " + i, "member" + i + "@test.example", i == 6 ? "housing" : "acute").id(); // no account: they answer through the service
             long place = i < 5 ? north : south;
             app.jdbi().useHandle(h -> h.execute("UPDATE people SET place_id = ? WHERE id = ?", place, id));
             members.add(id);
