@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
     private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
         this.embedded = embedded;
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        this.jdbi = PostgresText.install(Jdbi.create(pool).installPlugin(new PostgresPlugin()));
     }
 
     public static Database open(Config config) {

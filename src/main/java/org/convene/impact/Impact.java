@@ -33,8 +33,11 @@ public final class Impact {
     private static final Logger log = LoggerFactory.getLogger(Impact.class);
     static final Duration FRESH_BELOW = Duration.ofMillis(250);
     static final Duration REFRESH_AFTER = Duration.ofMinutes(5);
-    /** The shape of the figures kept; raise it whenever {@link ImpactFigures} changes. */
-    static final int FORMAT = 2;
+    /**
+     * The shape of the figures kept; raise it whenever {@link ImpactFigures} changes. 3: a place's
+     * confidence withholds cohorts whose place group could be worked out from the whole cohort's.
+     */
+    static final int FORMAT = 3;
     private static final String FORMAT_FIELD = "snapshotFormat";
     private static final ObjectMapper SNAPSHOTS = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convene.evaluation.AnonymityRule;
 import org.convene.evaluation.PairedComparison;
 import org.convene.projects.ProjectStatus;
 import org.convene.surveys.Results;
@@ -86,7 +87,7 @@ final class ImpactStore {
     }
 
     /** One person's mean confidence at the baseline and at the end of a cohort. */
-    private record Pair(long cohort, String programme, String name, LocalDate endsOn, double before, double after) {
+    private record Pair(long cohort, String programme, String name, LocalDate endsOn, double before, double after, Long place) {
     }
 
     /** The means of some pairs, and the share of them whose confidence rose. */
@@ -98,18 +99,28 @@ final class ImpactStore {
         }
     }
 
+    /**
+     * Confidence of the system, or of a place: the pairs of its people in each cohort. A cohort's
+     * place figures are withheld unless the whole cohort's pairs, split by place, let this place's
+     * group be shown by {@link AnonymityRule#suppressed}: otherwise the whole-system figures minus the
+     * place's (or minus other places') would give the means of fewer than five people.
+     */
     private static ImpactFigures.Confidence confidence(Handle h, ImpactQuery q) {
-        List<Pair> pairs = query(h, base(Figure.CONFIDENCE, q), q, null).map((rs, ctx) -> new Pair(rs.getLong("cohort_id"),
+        List<Pair> all = query(h, base(Figure.CONFIDENCE, q), q, null).map((rs, ctx) -> new Pair(rs.getLong("cohort_id"),
                 rs.getString("programme"), rs.getString("cohort"), rs.getObject("ends_on", LocalDate.class), rs.getDouble("before"),
-                rs.getDouble("after"))).list();
+                rs.getDouble("after"), (Long) rs.getObject("place_id", Long.class))).list();
         Map<Long, List<Pair>> byCohort = new LinkedHashMap<>();
-        pairs.forEach(p -> byCohort.computeIfAbsent(p.cohort(), k -> new ArrayList<>()).add(p));
+        all.forEach(p -> byCohort.computeIfAbsent(p.cohort(), k -> new ArrayList<>()).add(p));
         List<ImpactFigures.CohortConfidence> cohorts = new ArrayList<>();
         List<Pair> shown = new ArrayList<>();
         Map<String, List<Pair>> byProgramme = new java.util.TreeMap<>();
-        for (List<Pair> ps : byCohort.values()) {
+        for (List<Pair> everyone : byCohort.values()) {
+            List<Pair> ps = q.system() ? everyone : everyone.stream().filter(p -> q.placeId().equals(p.place())).toList();
+            if (ps.isEmpty()) {
+                continue;
+            }
             Pair first = ps.get(0);
-            if (ps.size() < Results.MIN_GROUP) {
+            if (ps.size() < Results.MIN_GROUP || !q.system() && placeHidden(everyone, q.placeId())) {
                 cohorts.add(new ImpactFigures.CohortConfidence(first.cohort(), first.programme(), first.name(), first.endsOn(), ps.size(),
                         null, null, null));
                 continue;
@@ -128,6 +139,13 @@ final class ImpactStore {
                     e.getValue().size(), m.before(), m.after(), m.rose());
         }).toList();
         return new ImpactFigures.Confidence(cohorts, programmes, shown.size(), overall, Results.MIN_GROUP);
+    }
+
+    /** Whether a place's pairs in a cohort must be withheld so that no group of the cohort's places can be worked out. */
+    private static boolean placeHidden(List<Pair> cohort, long place) {
+        Map<Long, Integer> byPlace = new java.util.TreeMap<>();
+        cohort.forEach(p -> byPlace.merge(p.place() == null ? -1L : p.place(), 1, Integer::sum));
+        return AnonymityRule.DEFAULT.suppressed(byPlace).contains(place);
     }
 
     /** One page of the rows behind a figure; {@code only} narrows them (a sector, a status, "across", "met"). */
@@ -216,11 +234,13 @@ final class ImpactStore {
                     + "JOIN survey_answers a ON a.question_id = q.id AND a.number IS NOT NULL "
                     + "JOIN survey_responses r ON r.id = a.response_id AND r.submitted_at IS NOT NULL "
                     + "JOIN survey_invitations i ON i.id = r.invitation_id "
-                    + (place ? "JOIN people p ON p.id = i.person_id AND p.place_id = :place " : "")
                     + "WHERE c.ends_on BETWEEN :day_from AND :day_to GROUP BY 1, 2, 3) "
-                    + "SELECT b.cohort_id, pr.title AS programme, c.name AS cohort, c.ends_on, b.score AS before, e.score AS after "
-                    + "FROM scores b JOIN scores e ON e.cohort_id = b.cohort_id AND e.person_id = b.person_id AND e.kind = 'end' "
-                    + "JOIN cohorts c ON c.id = b.cohort_id JOIN programmes pr ON pr.id = c.programme_id "
+                    // Every pair of the cohort, with the person's place: a place's pairs are picked in
+                    // confidence(), which must see the others to keep them from being worked out.
+                    + "SELECT b.cohort_id, pr.title AS programme, c.name AS cohort, c.ends_on, b.score AS before, e.score AS after, "
+                    + "p.place_id FROM scores b JOIN scores e ON e.cohort_id = b.cohort_id AND e.person_id = b.person_id "
+                    + "AND e.kind = 'end' JOIN cohorts c ON c.id = b.cohort_id JOIN programmes pr ON pr.id = c.programme_id "
+                    + "JOIN people p ON p.id = b.person_id "
                     + "WHERE b.kind = 'baseline' ORDER BY c.ends_on DESC, b.cohort_id, b.person_id";
         };
     }

@@ -14,6 +14,7 @@ import org.convene.directory.Reference;
 import org.convene.errors.ConflictException;
 import org.convene.errors.NotFoundException;
 import org.convene.web.Paged;
+import org.convene.web.Text;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -143,7 +144,8 @@ public final class People {
 
     /** The id of the directory entry with this email address (any case), if there is one. */
     public Optional<Long> idByEmail(String email) {
-        String clean = email == null ? "" : email.trim();
+        // Cleaned as stored emails were: PostgreSQL text cannot even hold the NUL character
+        String clean = Text.singleLine(email);
         if (clean.isEmpty()) {
             return Optional.empty();
         }

@@ -77,7 +77,7 @@ public final class PersonalData {
             Holding.delete("Agreed actions", "actions", "person_id"),
             // Leadership
             Holding.blank("Leader cluster candidacies", "cluster_candidates", "person_id",
-                    Map.of("clout", "''", "approach", "''", "line_manager", "''", "manager_agreement", "''")),
+                    Map.of("clout", "''", "approach", "''", "line_manager", "''")),
             Holding.keep("Endorsements received", "candidate_endorsements", "person_id").hiding("endorser_id"),
             Holding.blank("Endorsements given", "candidate_endorsements", "endorser_id", Map.of("note", "''")),
             Holding.keep("Leader cluster places", "leader_cluster_members", "person_id"),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.convene.evaluation.AnonymityRule;
 import org.convene.evaluation.PairedComparison;
 import org.convene.network.NetworkMetrics;
 import org.convene.relationships.NetworkSlices;
@@ -34,6 +35,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Builds a cohort's evaluation report from its data. */
 public final class Reports {
     static final int QUOTES_PER_THEME = 3;
+    /** The row that stands for the sectors too small to show on their own. */
+    static final String OTHER_SECTORS = "Other sectors together";
 
     private final Jdbi jdbi;
     private final Programmes programmes;
@@ -252,6 +255,30 @@ public final class Reports {
         }
         Map<String, Integer> bySector = new TreeMap<>();
         people.forEach(id -> bySector.merge(sectors.getOrDefault(id, "Unknown"), 1, Integer::sum));
-        return new EvaluationReport.Connections(named.size(), pairs.size(), cross, people.size(), bySector);
+        boolean anonymous = shown.stream().anyMatch(Survey::anonymous);
+        return new EvaluationReport.Connections(named.size(), pairs.size(), cross, people.size(),
+                anonymous ? withoutSmallSectors(bySector) : bySector);
+    }
+
+    /**
+     * The sectors of fewer than five people, and those needed so they cannot be worked out from the
+     * total, shown together as one row: a sector of one would say who answered an anonymous survey.
+     */
+    static Map<String, Integer> withoutSmallSectors(Map<String, Integer> bySector) {
+        Set<String> hidden = AnonymityRule.DEFAULT.suppressed(bySector);
+        if (hidden.isEmpty()) {
+            return bySector;
+        }
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        int together = 0;
+        for (Map.Entry<String, Integer> e : bySector.entrySet()) {
+            if (hidden.contains(e.getKey())) {
+                together += e.getValue();
+            } else {
+                shown.put(e.getKey(), e.getValue());
+            }
+        }
+        shown.put(OTHER_SECTORS, together);
+        return shown;
     }
 }

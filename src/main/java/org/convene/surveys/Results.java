@@ -23,9 +23,25 @@ public final class Results {
         this.jdbi = jdbi;
     }
 
-    /** One item's answers: counts per choice (in the item's order), the mean for numeric items. */
+    /**
+     * One item's answers: counts per choice (in the item's order), the mean for numeric items. In an
+     * anonymous survey an item answered by fewer than {@link #MIN_GROUP} people (an optional question)
+     * is {@code withheld}: its counts are empty and its means null, though the survey has enough
+     * responses; so are the "before" counts and mean of a then-test item with too few of those.
+     */
     public record ItemResult(Question question, int answered, Map<String, Integer> counts, Double mean, Double meanBefore,
-                             Map<String, Integer> countsBefore) {
+                             Map<String, Integer> countsBefore, boolean withheld) {
+
+        /** This item as an anonymous survey may show it. */
+        ItemResult anonymised(int beforeAnswered) {
+            if (answered < MIN_GROUP) {
+                return new ItemResult(question, answered, Map.of(), null, null, Map.of(), true);
+            }
+            if (question.thenTest() && beforeAnswered < MIN_GROUP) {
+                return new ItemResult(question, answered, counts, mean, null, Map.of(), false);
+            }
+            return this;
+        }
     }
 
     /**
@@ -62,8 +78,8 @@ public final class Results {
         int connections = 0;
         for (Question q : questions) {
             switch (q.kind()) {
-                case LIKERT, RATING -> items.add(numeric(h, q));
-                case SINGLE, MULTIPLE -> items.add(choices(h, q));
+                case LIKERT, RATING -> items.add(shown(survey, numeric(h, q)));
+                case SINGLE, MULTIPLE -> items.add(shown(survey, choices(h, q)));
                 case TEXT -> comments.addAll(h.createQuery("SELECT a.response_id, a.text FROM survey_answers a "
                                 + "JOIN survey_responses r ON r.id = a.response_id "
                                 + "WHERE a.question_id = :q AND r.submitted_at IS NOT NULL AND a.text <> ''")
@@ -79,6 +95,15 @@ public final class Results {
             }
         }
         return new SurveyResults(survey, false, items, comments, connections);
+    }
+
+    /** The item as this survey may show it: whole when named, else without groups below the minimum. */
+    private static ItemResult shown(Survey survey, ItemResult item) {
+        if (!survey.anonymous()) {
+            return item;
+        }
+        int before = item.countsBefore().values().stream().mapToInt(Integer::intValue).sum();
+        return item.anonymised(before);
     }
 
     private static ItemResult numeric(Handle h, Question q) {
@@ -110,7 +135,7 @@ public final class Results {
                     }
                 });
         return new ItemResult(q, answered[0], counts, answered[0] == 0 ? null : sums[0] / answered[0],
-                beforeN[0] == 0 ? null : sums[1] / beforeN[0], before);
+                beforeN[0] == 0 ? null : sums[1] / beforeN[0], before, false);
     }
 
     private static ItemResult choices(Handle h, Question q) {
@@ -125,7 +150,7 @@ public final class Results {
                     answered[0]++;
                     chosen.forEach(c -> counts.merge(c, 1, Integer::sum));
                 });
-        return new ItemResult(q, answered[0], counts, null, null, Map.of());
+        return new ItemResult(q, answered[0], counts, null, null, Map.of(), false);
     }
 
     /** The free-text answers to a module's feedback, or none while its results are withheld. */
@@ -135,7 +160,10 @@ public final class Results {
                 .map(id -> of(h, Surveys.get(h, id)).comments()).orElse(List.of()));
     }
 
-    /** One point of an item's trend: the module's mean, or null where the module's results are withheld or missing. */
+    /**
+     * One point of an item's trend: the module's mean, or null where the module's results are
+     * withheld or missing, or (anonymous) fewer than the minimum answered the item.
+     */
     public record TrendPoint(int modulePosition, String moduleTitle, long surveyId, int responses, Double mean) {
     }
 
@@ -153,7 +181,7 @@ public final class Results {
                     if (!q.kind().numeric()) {
                         continue;
                     }
-                    Double mean = hidden ? null : numeric(h, q).mean();
+                    Double mean = hidden ? null : shown(s, numeric(h, q)).mean();
                     trends.computeIfAbsent(q.code(), k -> new ArrayList<>())
                             .add(new TrendPoint(s.modulePosition(), s.moduleTitle(), s.id(), s.submitted(), mean));
                 }
@@ -174,6 +202,6 @@ public final class Results {
             return null;
         }
         return Surveys.questions(h, surveyId).stream().filter(q -> q.code().equals(code) && q.kind().numeric()).findFirst()
-                .map(q -> numeric(h, q).mean()).orElse(null);
+                .map(q -> shown(s, numeric(h, q)).mean()).orElse(null);
     }
 }

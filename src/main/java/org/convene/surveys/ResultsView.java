@@ -36,7 +36,8 @@ public record ResultsView(Results.SurveyResults results, List<Item> items, List<
         List<Item> items = new ArrayList<>();
         int i = 0;
         for (Results.ItemResult r : results.items()) {
-            items.add(new Item(r, chart("item-" + (++i), r)));
+            i++;
+            items.add(new Item(r, r.withheld() ? null : chart("item-" + i, r)));
         }
         Themes themes = Themes.standard();
         Map<String, List<Analysed>> byTheme = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -41,7 +42,10 @@ public final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "Page not found", e.getMessage(), Map.of()));
         routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 422, "There is a problem", e.getMessage(), e.fieldErrors()));
         routes.exception(ImportRejectedException.class, this::rejectedImport);
-        routes.exception(TooLargeException.class, (e, ctx) -> respond(ctx, 413, titleFor(413), e.getMessage(), Map.of()));
+        routes.exception(TooLargeException.class, (e, ctx) -> {
+            drainUnread(ctx);
+            respond(ctx, 413, titleFor(413), e.getMessage(), Map.of());
+        });
         routes.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, "There is a problem", e.getMessage(), Map.of()));
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, "There is a problem", e.getMessage(), Map.of()));
         routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, "You cannot do this", e.getMessage(), Map.of()));
@@ -61,7 +65,12 @@ public final class ErrorMapping {
             respond(ctx, 401, "Sign in to continue", e.getMessage(), Map.of());
         });
         routes.exception(SignInRefusedException.class, this::refusedSignIn);
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), Map.of()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                drainUnread(ctx);
+            }
+            respond(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), Map.of());
+        });
         routes.exception(io.javalin.validation.ValidationException.class, (e, ctx) -> {
             Map<String, String> fields = new LinkedHashMap<>();
             e.getErrors().forEach((field, errors) -> fields.put(field, errors.isEmpty() ? "is not valid" : "is not valid: " + errors.get(0).getMessage()));
@@ -70,6 +79,7 @@ public final class ErrorMapping {
         });
         routes.exception(Exception.class, (e, ctx) -> {
             if (exceedsMultipartLimit(e)) {
+                drainUnread(ctx);
                 respond(ctx, 413, titleFor(413), "The file is larger than Convene accepts (20 MB). "
                         + "Split it into smaller files and upload them one by one.", Map.of());
                 return;
@@ -80,6 +90,18 @@ public final class ErrorMapping {
                 ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
                 respond(ctx, 503, "Sorry, the service is unavailable", "Convene cannot reach its database just now. "
                         + "Try again in a minute.", Map.of());
+                return;
+            }
+            if (formTextTooLarge(e)) {
+                drainUnread(ctx);
+                respond(ctx, 413, titleFor(413), "The text in the form is longer than Convene accepts (200 kB in all). "
+                        + "Shorten it and try again.", Map.of());
+                return;
+            }
+            int refusedByJetty = jettyClientError(e);
+            if (refusedByJetty > 0) {
+                respond(ctx, refusedByJetty, titleFor(refusedByJetty), "Convene could not read the form or file that was sent. "
+                        + "Check it, and its file name, and try again.", Map.of());
                 return;
             }
             String id = UUID.randomUUID().toString().substring(0, 8);
@@ -168,12 +190,61 @@ public final class ErrorMapping {
         return false;
     }
 
+    /** The most of a refused body read and thrown away, so that the refusal can be delivered. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * Reads and discards what is left of a body refused as too large. Closing the connection with
+     * unread bytes in it makes the operating system reset it, and the reset can overtake the 413
+     * on its way: the browser then shows "connection reset" instead of our message. Bodies that
+     * declare more than {@link #DRAIN_LIMIT} are not read; their connection is closed.
+     */
+    private static void drainUnread(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DRAIN_LIMIT) {
+            return;
+        }
+        try {
+            var in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Already read through another route, or the client went away: nothing to deliver to.
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Jetty refuses the text parts of a multipart form above 200 kB in all (its form size limit). */
+    private static boolean formTextTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().startsWith("Form is larger than max length")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The 4xx status with which Jetty refused a request it could not parse (a malformed multipart
+     * body, a NUL byte in a part's headers), wrapped on its way to us; 0 when it was not that.
+     */
+    private static int jettyClientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return h.getCode();
+            }
+        }
+        return 0;
     }
 
     private static boolean wantsJson(Context ctx) {

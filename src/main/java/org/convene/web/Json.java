@@ -1,7 +1,9 @@
 package org.convene.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +30,11 @@ public final class Json {
     }
 
     public static <T> T read(Context ctx, Class<T> type) {
-        String body = ctx.body();
+        return read(ctx.body(), type);
+    }
+
+    /** A request body as this type, or a {@link BadRequestException} saying what is wrong with it. */
+    static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new BadRequestException("Send a JSON object in the request body");
         }
@@ -47,9 +53,14 @@ public final class Json {
             String field = path(e);
             throw new BadRequestException(field.isEmpty() ? "The request body must be a JSON object"
                     : "Field '" + field + "' must be " + describe(e.getTargetType()));
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits: nesting deeper than 1,000 levels, a number of more than 1,000 digits,
+            // a string given for a number that is longer than that. Such errors carry no location.
+            throw new BadRequestException("The request body nests too deeply or holds a value too long to read");
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw new BadRequestException("The request body is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 

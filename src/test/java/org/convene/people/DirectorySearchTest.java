@@ -89,4 +89,12 @@ class DirectorySearchTest {
         assertThat(after.items()).extracting(PersonSummary::id).doesNotContain(first.id());
         assertThat(after.total()).isEqualTo(before.total() - 1);
     }
+
+    @Test
+    void anEmailWithControlCharactersIsLookedUpCleanedNotSentToTheDatabaseAsItIs() {
+        String email = app.jdbi().withHandle(h -> h.createQuery("SELECT email FROM people WHERE email IS NOT NULL ORDER BY id LIMIT 1")
+                .mapTo(String.class).one());
+        assertThat(people.idByEmail("a\u0000b@test.example")).isEmpty();
+        assertThat(people.idByEmail(" " + email.toUpperCase() + "\u0000\u0007 ")).isPresent();
+    }
 }

@@ -70,6 +70,33 @@ class PrivacyTest {
                         "visibility", "email_visibility", "listed", "erased_at");
     }
 
+    /**
+     * Every blanking rule, applied to every row of its table at once (and rolled back): the
+     * replacements must satisfy the tables' constraints for anyone, not only for the people the
+     * other tests erase.
+     */
+    @Test
+    void everyBlankingRuleSatisfiesItsTablesConstraints() {
+        for (PersonalData.Holding holding : PersonalData.HOLDINGS) {
+            if (holding.erase() != PersonalData.Erase.BLANK) {
+                continue;
+            }
+            StringBuilder set = new StringBuilder();
+            holding.blank().forEach((column, replacement) -> set.append(set.length() == 0 ? "" : ", ")
+                    .append(column).append(" = ").append(replacement));
+            long rows = app.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + holding.table()).mapTo(Long.class).one());
+            assertThat(rows).as("the demo region has rows in " + holding.table()).isPositive();
+            app.jdbi().useHandle(h -> {
+                h.begin();
+                try {
+                    h.execute("UPDATE " + holding.table() + " SET " + set + " WHERE " + holding.column() + " IS NOT NULL");
+                } finally {
+                    h.rollback();
+                }
+            });
+        }
+    }
+
     /** The demo participant who has the most records: the hardest person to erase. */
     private static long busiest() {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT p.id FROM people p JOIN accounts a ON a.person_id = p.id "

@@ -119,6 +119,20 @@ class TransferPagesTest {
     }
 
     @Test
+    void aMalformedUploadIsA400AndTooMuchFormTextA413NotAServerError() {
+        HttpResponse<String> nul = upload("/transfer/people", new Multipart().field("_csrf", csrf())
+                .file("file", "people\u0000.csv", "full_name\nAda\n"));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("Convene could not read the form or file that was sent");
+
+        HttpResponse<String> long_ = upload("/transfer/people", new Multipart().field("_csrf", csrf())
+                .field("note", "x".repeat(300_000)).file("file", "people.csv", "full_name\nAda\n"));
+        assertThat(long_.statusCode()).isEqualTo(413);
+        assertThat(long_.body()).contains("The text in the form is longer than Convene accepts");
+        assertThat(count("people")).isEqualTo(1); // only Pat
+    }
+
+    @Test
     void anUploadAbove20MegabytesIsRefusedWith413() {
         HttpResponse<String> page = upload("/transfer/people", new Multipart().field("_csrf", csrf())
                 .file("file", "people.csv", TransferApiTest.tooBig()));
