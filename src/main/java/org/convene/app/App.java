@@ -26,6 +26,7 @@ import org.convene.db.ChangeFeed;
 import org.convene.db.Database;
 import org.convene.directory.Reference;
 import org.convene.home.HomePage;
+import org.convene.home.NetworkFigures;
 import org.convene.mail.LogMailSender;
 import org.convene.mail.MailSender;
 import org.convene.mail.OutboxDelivery;
@@ -147,6 +148,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Jobs jobs;
     private final ChangeFeed changes;
+    private final NetworkFigures networkFigures;
     private final Javalin web;
     private final Routes routes;
 
@@ -157,6 +159,7 @@ public final class App implements AutoCloseable {
         database.bindMetrics(metrics.registry());
 
         this.changes = new ChangeFeed(database.dataSource(), jdbi);
+        this.networkFigures = new NetworkFigures(jdbi, changes);
         Accounts accounts = new Accounts(jdbi);
         Sessions sessions = new Sessions(jdbi, changes);
         LoginThrottle throttle = new LoginThrottle(jdbi);
@@ -225,7 +228,7 @@ public final class App implements AutoCloseable {
                 retention);
 
         this.routes = new Routes(
-                new HomePage(templates, jdbi, actions, learningSets),
+                new HomePage(templates, jdbi, networkFigures, actions, learningSets),
                 new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations,
                         sso.map(OidcProvider::name)),
                 new SsoPages(sso, new PendingSignIns(jdbi), new SsoSignIn(accounts, new Identities(jdbi), config.sso()), sessions),
@@ -374,6 +377,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        networkFigures.close();
         jobs.close();
         changes.close();
         database.close();
