@@ -19,3 +19,8 @@ sign_in() {
 sql_in() {
   psql -X -qAt -h localhost -p "$(sed -n 4p "$1/postgres/postmaster.pid")" -U postgres postgres -c "$2"
 }
+
+# sql_at HOST PORT DATABASE QUERY: one query on an external PostgreSQL (as postgres), unaligned output.
+sql_at() {
+  psql -X -qAt -h "$1" -p "$2" -U postgres "$3" -c "$4"
+}

@@ -27,6 +27,7 @@ import org.convene.db.ChangeFeed;
 import org.convene.db.Database;
 import org.convene.directory.Reference;
 import org.convene.home.HomePage;
+import org.convene.home.NetworkFigures;
 import org.convene.mail.LogMailSender;
 import org.convene.mail.MailSender;
 import org.convene.mail.OutboxDelivery;
@@ -148,6 +149,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Jobs jobs;
     private final ChangeFeed changes;
+    private final NetworkFigures networkFigures;
     private final Javalin web;
     private final Routes routes;
 
@@ -158,6 +160,7 @@ public final class App implements AutoCloseable {
         database.bindMetrics(metrics.registry());
 
         this.changes = new ChangeFeed(database.dataSource(), jdbi);
+        this.networkFigures = new NetworkFigures(jdbi, changes);
         Accounts accounts = new Accounts(jdbi);
         Sessions sessions = new Sessions(jdbi, changes);
         LoginThrottle throttle = new LoginThrottle(jdbi);
@@ -227,7 +230,7 @@ public final class App implements AutoCloseable {
                 retention);
 
         this.routes = new Routes(
-                new HomePage(templates, jdbi, actions, learningSets),
+                new HomePage(templates, jdbi, networkFigures, actions, learningSets),
                 new AccountPages(templates, new SignIn(accounts, throttle), sessions, registration, accounts, tokens, reference, organisations,
                         sso.map(OidcProvider::name), limits),
                 new SsoPages(sso, new PendingSignIns(jdbi), new SsoSignIn(accounts, new Identities(jdbi), config.sso()), sessions),
@@ -320,7 +323,7 @@ public final class App implements AutoCloseable {
         Database database = Database.open(config);
         try {
             database.migrate();
-            ensureAdmin(config, new Accounts(database.jdbi())).ifPresent(password -> System.out.printf(
+            ensureAdmin(config, database.jdbi()).ifPresent(password -> System.out.printf(
                     "%nCreated the first administrator: %s / %s%n(set CONVENE_ADMIN_PASSWORD to choose it yourself)%n%n",
                     config.adminEmail(), password));
             App app = new App(config, database);
@@ -340,17 +343,24 @@ public final class App implements AutoCloseable {
     /**
      * Creates the first administrator when there is none. Returns the generated password to print,
      * or empty when the password came from CONVENE_ADMIN_PASSWORD or an administrator already exists.
+     * Instances starting together on a new database take turns (a transaction advisory lock), so
+     * exactly one creates the account and none fails on the other's.
      */
-    static Optional<String> ensureAdmin(Config config, Accounts accounts) {
-        if (accounts.byEmail(config.adminEmail()).isPresent() || accounts.anyAdmin()) {
-            return Optional.empty();
-        }
-        String password = config.adminPassword().orElseGet(Secrets::newPassword);
-        Passwords.problem(password, null).ifPresent(problem -> {
-            throw new IllegalArgumentException("CONVENE_ADMIN_PASSWORD is not acceptable: " + problem);
+    static Optional<String> ensureAdmin(Config config, Jdbi jdbi) {
+        return jdbi.inTransaction(h -> {
+            h.execute("SELECT pg_advisory_xact_lock(hashtext('convene:first-administrator'))");
+            boolean exists = h.createQuery("SELECT EXISTS (SELECT 1 FROM accounts WHERE lower(email) = lower(:email) "
+                    + "OR 'admin' = ANY(roles))").bind("email", config.adminEmail()).mapTo(Boolean.class).one();
+            if (exists) {
+                return Optional.<String>empty();
+            }
+            String password = config.adminPassword().orElseGet(Secrets::newPassword);
+            Passwords.problem(password, null).ifPresent(problem -> {
+                throw new IllegalArgumentException("CONVENE_ADMIN_PASSWORD is not acceptable: " + problem);
+            });
+            Accounts.create(h, config.adminEmail(), Passwords.hash(password), Set.of(Role.ADMIN), null, "active");
+            return config.adminPassword().isPresent() ? Optional.<String>empty() : Optional.of(password);
         });
-        accounts.create(config.adminEmail(), Passwords.hash(password), Set.of(Role.ADMIN), null);
-        return config.adminPassword().isPresent() ? Optional.empty() : Optional.of(password);
     }
 
     public int port() {
@@ -369,6 +379,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        networkFigures.close();
         jobs.close();
         changes.close();
         database.close();

@@ -38,12 +38,18 @@ public final class DemoActivityCommand implements Runnable {
     @Option(names = "--projects", description = "How many projects (default 5,000 x scale).")
     Integer projects;
 
+    @Option(names = "--modules",
+            description = "How many modules every cohort has, the closing celebration included, from 4 to 11; each other module "
+                    + "has a feedback survey, so more modules give more survey responses (default: 4 to 6 at random).")
+    Integer modules;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public void run() {
-        ActivityDemo.Sizes sizes = ActivityDemo.Sizes.scaled(scale).with(programmes, cohorts, events, matchMembers, clusters, projects);
+        ActivityDemo.Sizes sizes = ActivityDemo.Sizes.scaled(scale).with(programmes, cohorts, events, matchMembers, clusters, projects)
+                .withModules(modules);
         try (Database db = Database.open(Config.fromEnvironment())) {
             db.migrate();
             ActivityDemo.load(db.jdbi(), seed, sizes).print(System.out);

@@ -15,6 +15,11 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed and size give the same region (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--ties-per-person", defaultValue = "2.5",
+            description = "Self-reported ties each person starts, on average, from 0.5 to 10 "
+                    + "(default ${DEFAULT-VALUE}; a pair drawn twice is one tie, so a few fewer are stored).")
+    double tiesPerPerson;
+
     @Option(names = "--replace", description = "Delete the current directory, its ties and the demo accounts first.")
     boolean replace;
 
@@ -23,7 +28,7 @@ public final class DemoCommand implements Runnable {
         Config config = Config.fromEnvironment();
         try (Database db = Database.open(config)) {
             db.migrate();
-            DemoData.Result result = DemoData.load(db.jdbi(), seed, people, replace);
+            DemoData.Result result = DemoData.load(db.jdbi(), seed, people, tiesPerPerson, replace);
             if (result == null) {
                 throw new IllegalArgumentException("The directory already has people. Use --replace to start again with the demo region.");
             }

@@ -18,7 +18,7 @@ public final class DemoDiscussionsCommand implements Runnable {
     int threads;
 
     @Option(names = "--communities", defaultValue = "200",
-            description = "New communities are added until there are this many (default ${DEFAULT-VALUE}, at most one per topic and place).")
+            description = "New communities are added until there are this many (default ${DEFAULT-VALUE}): one per topic and place, then one per topic and neighbourhood for more.")
     int communities;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")

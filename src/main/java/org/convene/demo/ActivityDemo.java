@@ -30,8 +30,13 @@ public final class ActivityDemo {
             "candidate_endorsements", "leader_clusters", "leader_cluster_members", "projects", "project_members", "project_partners",
             "project_measures", "measure_points", "project_scores", "ties");
 
-    /** How much of each kind of activity; {@link #scaled} gives the sizes for a region of a million people times the scale. */
-    public record Sizes(int programmes, int cohorts, int events, int matchMembers, int clusters, int projects, int memberships) {
+    /**
+     * How much of each kind of activity; {@link #scaled} gives the sizes for a region of a million
+     * people times the scale. {@code modules}: modules per cohort, the celebration included (each
+     * other module has a feedback survey), or 0 for four to six at random.
+     */
+    public record Sizes(int programmes, int cohorts, int events, int matchMembers, int clusters, int projects, int memberships,
+                        int modules) {
         public static Sizes scaled(double scale) {
             if (!(scale > 0) || scale > 10) {
                 throw new IllegalArgumentException("--scale must be more than 0 and at most 10");
@@ -39,14 +44,21 @@ public final class ActivityDemo {
             int cohorts = Math.max(1, (int) Math.round(400 * scale));
             return new Sizes(Math.min(cohorts, Math.max(1, (int) Math.round(40 * scale))), cohorts, (int) Math.round(20_000 * scale),
                     (int) Math.round(50_000 * scale), (int) Math.round(300 * scale), (int) Math.round(5_000 * scale),
-                    (int) Math.round(20_000 * scale));
+                    (int) Math.round(20_000 * scale), 0);
         }
 
         /** These sizes with any of them replaced (null keeps the scaled size). */
         public Sizes with(Integer programmes, Integer cohorts, Integer events, Integer matchMembers, Integer clusters, Integer projects) {
             Sizes s = new Sizes(or(programmes, this.programmes), or(cohorts, this.cohorts), or(events, this.events),
-                    or(matchMembers, this.matchMembers), or(clusters, this.clusters), or(projects, this.projects), memberships);
-            return new Sizes(Math.min(s.programmes, s.cohorts), s.cohorts, s.events, s.matchMembers, s.clusters, s.projects, s.memberships);
+                    or(matchMembers, this.matchMembers), or(clusters, this.clusters), or(projects, this.projects), memberships, modules);
+            return new Sizes(Math.min(s.programmes, s.cohorts), s.cohorts, s.events, s.matchMembers, s.clusters, s.projects, s.memberships,
+                    s.modules);
+        }
+
+        /** These sizes with every cohort having this many modules (null keeps four to six at random). */
+        public Sizes withModules(Integer modules) {
+            return modules == null ? this
+                    : new Sizes(programmes, cohorts, events, matchMembers, clusters, projects, memberships, modules);
         }
 
         private static int or(Integer value, int otherwise) {
@@ -60,6 +72,9 @@ public final class ActivityDemo {
             range("--match-members", matchMembers, 0, 2_000_000);
             range("--clusters", clusters, 0, 20_000);
             range("--projects", projects, 0, 500_000);
+            if (modules != 0) {
+                range("--modules", modules, 4, ProgrammeActivity.MAX_MODULES);
+            }
         }
 
         private static void range(String option, int value, int min, int max) {
@@ -132,7 +147,7 @@ public final class ActivityDemo {
             millis.put("read the region", System.currentTimeMillis() - t);
 
             t = System.currentTimeMillis();
-            ProgrammeActivity programmes = new ProgrammeActivity(ctx, programmeRandom);
+            ProgrammeActivity programmes = new ProgrammeActivity(ctx, programmeRandom, sizes.modules());
             programmes.generate(sizes.programmes(), sizes.cohorts());
             programmes.copy();
             millis.put("programmes and surveys", System.currentTimeMillis() - t);

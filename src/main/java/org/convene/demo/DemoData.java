@@ -60,12 +60,20 @@ public final class DemoData {
 
     /** Loads the region; with {@code replace}, removes the current directory (and demo accounts) first. */
     public static Result load(Jdbi jdbi, long seed, int people, boolean replace) {
+        return load(jdbi, seed, people, RegionGenerator.TIES_PER_PERSON, replace);
+    }
+
+    /**
+     * Loads the region with about {@code tiesPerPerson} self-reported ties started by each person
+     * (see {@link RegionGenerator}); with {@code replace}, removes the current directory first.
+     */
+    public static Result load(Jdbi jdbi, long seed, int people, double tiesPerPerson, boolean replace) {
         if (people < 100 || people > 1_000_000) {
             throw new IllegalArgumentException("--people must be between 100 and 1,000,000");
         }
         long started = System.currentTimeMillis();
         List<String> topics = jdbi.withHandle(h -> h.createQuery("SELECT name FROM topics ORDER BY name").mapTo(String.class).list());
-        RegionGenerator region = new RegionGenerator(seed, people, topics);
+        RegionGenerator region = new RegionGenerator(seed, people, topics, tiesPerPerson);
         String password = Secrets.newPassword();
         String hash = Passwords.hash(password);
         Result loaded = jdbi.inTransaction(h -> {

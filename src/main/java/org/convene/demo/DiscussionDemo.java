@@ -19,12 +19,13 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A large discussion volume on top of the demo region, for benchmarks: more communities (one per
- * topic and place), members, threads and posts, the same for the same seed and sizes. Sizes are
- * skewed as on a real forum: communities by rank (Zipf), so a few are large and most are small,
- * and posts per thread log-normal, so most threads have a handful of posts and a few thousands.
- * A fifth of the new communities are request-to-join. Threads and posts are loaded with COPY in
- * one transaction; each thread's post count and last post time are those of its posts. Over
- * {@value #REBUILD_INDEXES_ABOVE} posts, the posts' secondary indexes are built once at the end.
+ * topic and place, then per topic and neighbourhood), members, threads and posts, the same for the
+ * same seed and sizes. Sizes are skewed as on a real forum: communities by rank (Zipf), so a few
+ * are large and most are small, and posts per thread log-normal, so most threads have a handful of
+ * posts and a few thousands. A fifth of the new communities are request-to-join. Threads and posts
+ * are loaded with COPY in one transaction; each thread's post count and last post time are those
+ * of its posts. Over {@value #REBUILD_INDEXES_ABOVE} posts, the posts' secondary indexes are built
+ * once at the end.
  */
 public final class DiscussionDemo {
     static final int REBUILD_INDEXES_ABOVE = 50_000;
@@ -164,7 +165,10 @@ public final class DiscussionDemo {
                 copyMillis[0], indexMillis[0], System.currentTimeMillis() - started);
     }
 
-    /** New communities (one per topic and place, then per topic system-wide) until there are {@code wanted}; all of them, ranked, into targets. */
+    /**
+     * New communities (one per topic and place or system-wide, then one per topic and
+     * neighbourhood) until there are {@code wanted}; all of them, ranked, into targets.
+     */
     private static int addCommunities(Handle h, SplittableRandom random, DiscussionText text, int wanted, List<Target> targets) {
         List<Map<String, Object>> existing = h.createQuery("SELECT id, name, problem, joining FROM communities ORDER BY id").mapToMap().list();
         Set<String> taken = new HashSet<>();
@@ -174,26 +178,55 @@ public final class DiscussionDemo {
             targets.add(new Target((Long) row.get("id"), topicOf(text.topics(), name + " " + row.get("problem"), random),
                     "open".equals(row.get("joining"))));
         }
+        // {topic, place, neighbourhood}: first one per topic and place (or system-wide), then, only
+        // when more are wanted, one per topic and neighbourhood, ranked after (so smaller).
         List<String[]> candidates = new ArrayList<>();
         for (String topic : text.topics()) {
-            candidates.add(new String[] {topic, null});
+            candidates.add(new String[] {topic, null, null});
             for (String place : Vocabulary.PLACES) {
-                candidates.add(new String[] {topic, place});
+                candidates.add(new String[] {topic, place, null});
             }
         }
-        // A seeded shuffle, so the new communities' ranks (and so their sizes) mix topics and places.
+        shuffle(candidates, random);
+        int added = addFrom(h, random, text, candidates, wanted, taken, targets);
+        if (targets.size() < wanted) {
+            List<String[]> local = new ArrayList<>();
+            for (String topic : text.topics()) {
+                for (int p = 0; p < Vocabulary.PLACES.size(); p++) {
+                    for (String neighbourhood : Vocabulary.NEIGHBOURHOODS.get(p)) {
+                        local.add(new String[] {topic, Vocabulary.PLACES.get(p), neighbourhood});
+                    }
+                }
+            }
+            shuffle(local, random);
+            added += addFrom(h, random, text, local, wanted, taken, targets);
+        }
+        if (targets.size() < wanted) {
+            throw new IllegalArgumentException("--communities can be at most " + targets.size()
+                    + " (one per topic and place, and per topic and neighbourhood)");
+        }
+        return added;
+    }
+
+    /** A seeded shuffle, so the new communities' ranks (and so their sizes) mix topics and places. */
+    private static void shuffle(List<String[]> candidates, SplittableRandom random) {
         for (int i = candidates.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             String[] swap = candidates.get(i);
             candidates.set(i, candidates.get(j));
             candidates.set(j, swap);
         }
+    }
+
+    /** Adds communities from the candidates, in order, skipping names already taken, until there are {@code wanted}. */
+    private static int addFrom(Handle h, SplittableRandom random, DiscussionText text, List<String[]> candidates, int wanted,
+                               Set<String> taken, List<Target> targets) {
         int added = 0;
         for (String[] candidate : candidates) {
             if (targets.size() >= wanted) {
                 break;
             }
-            String name = DiscussionText.communityName(candidate[0], candidate[1]);
+            String name = DiscussionText.communityName(candidate[0], candidate[2] != null ? candidate[2] : candidate[1]);
             if (!taken.add(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -206,9 +239,6 @@ public final class DiscussionDemo {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             targets.add(new Target(id, candidate[0], open));
             added++;
-        }
-        if (targets.size() < wanted) {
-            throw new IllegalArgumentException("--communities can be at most " + targets.size() + " (one per topic and place)");
         }
         return added;
     }

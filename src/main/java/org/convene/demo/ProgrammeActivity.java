@@ -48,6 +48,17 @@ final class ProgrammeActivity {
             "conf_influencing", new double[] {-0.35, 0.05}, "conf_uncertainty", new double[] {-0.2, 0.0},
             "conf_system", new double[] {-0.4, 0.1}, "conf_support", new double[] {-0.1, 0.2});
 
+    /** Modules after the demo's first five, for cohorts asked to have more than six (the last is always the celebration). */
+    private static final String[][] MORE_MODULES = {
+        {"Testing small changes: quality improvement in practice", "Quality improvement"},
+        {"Compassionate leadership", "Compassionate leadership"},
+        {"Co-production with people who use services", "Co-production"},
+        {"Health inequalities and population health", "Population health"},
+        {"Looking after yourself while leading change", "Wellbeing"},
+    };
+    /** The most modules a cohort can have when the number is fixed, the celebration included. */
+    static final int MAX_MODULES = ProgrammeDemo.MODULES.length + MORE_MODULES.length;
+
     /** A cohort as the later parts need it: its people (ids), place, dates and published sets. */
     record CohortRun(long id, int place, LocalDate startsOn, LocalDate endsOn, List<Long> people, List<List<Long>> sets,
                      List<Long> setIds, LocalDate setsPublished) {
@@ -79,9 +90,22 @@ final class ProgrammeActivity {
     final ActivityContext.Rows setMembers = new ActivityContext.Rows("learning_set_members", "set_id, cohort_id, person_id, locked");
     final List<CohortRun> runs = new ArrayList<>();
 
-    ProgrammeActivity(ActivityContext ctx, SplittableRandom random) {
+    private final int modulesEach;
+
+    /**
+     * {@code modulesEach}: how many modules every cohort has, the celebration included (so one
+     * feedback survey fewer), or 0 for four to six at random.
+     */
+    ProgrammeActivity(ActivityContext ctx, SplittableRandom random, int modulesEach) {
         this.ctx = ctx;
         this.random = random;
+        this.modulesEach = modulesEach;
+    }
+
+    /** The j-th module's {title, topic} when it is not the celebration. */
+    private static String[] module(int j) {
+        int taught = ProgrammeDemo.MODULES.length - 1;
+        return j < taught ? ProgrammeDemo.MODULES[j] : MORE_MODULES[j - taught];
     }
 
     /** The title of the i-th programme: a kind of programme for the region, then for each place. */
@@ -175,6 +199,9 @@ final class ProgrammeActivity {
 
         // Modules: evenly spaced from the start to the end, the last a celebration.
         int moduleCount = 4 + random.nextInt(3);
+        if (modulesEach > 0) {
+            moduleCount = modulesEach;
+        }
         ActivityContext.Ids moduleIds = ctx.ids("modules_id_seq");
         long[] moduleId = new long[moduleCount];
         Instant[] moduleEnds = new Instant[moduleCount];
@@ -183,7 +210,7 @@ final class ProgrammeActivity {
         String venue = (place < 0 ? REGION : ctx.people.placeName(place)) + ", " + ActivityContext.pick(random, VENUES);
         for (int j = 0; j < moduleCount; j++) {
             boolean celebration = j == moduleCount - 1;
-            String[] module = celebration ? ProgrammeDemo.MODULES[ProgrammeDemo.MODULES.length - 1] : ProgrammeDemo.MODULES[j];
+            String[] module = celebration ? ProgrammeDemo.MODULES[ProgrammeDemo.MODULES.length - 1] : module(j);
             LocalDate day = j == moduleCount - 1 ? end : start.plusDays(Math.round((double) j * weeks * 7 / (moduleCount - 1)));
             moduleId[j] = moduleIds.next();
             moduleEnds[j] = ActivityContext.at(day, 16, 0);
@@ -249,7 +276,7 @@ final class ProgrammeActivity {
             default -> number(ActivityContext.likert(level[i] + CONFIDENCE.get(code)[0] + 0.5 * ActivityContext.gaussian(random)), null);
         });
         for (int j = 0; j < moduleCount - 1; j++) {
-            String title = SurveyTemplates.title(SurveyKind.MODULE_FEEDBACK, j + 1, ProgrammeDemo.MODULES[j][0]);
+            String title = SurveyTemplates.title(SurveyKind.MODULE_FEEDBACK, j + 1, module(j)[0]);
             long feedback = survey(surveyIds.next(), cohortId, moduleId[j], SurveyKind.MODULE_FEEDBACK, title, moduleEnds[j]);
             List<Integer> came = new ArrayList<>();
             for (int i = 0; i < people.size(); i++) {

@@ -28,8 +28,14 @@ public final class RegionGenerator {
     }
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
+    /** The demo's usual number of ties a person starts, on average (each draws 0 to 5). */
+    public static final double TIES_PER_PERSON = 2.5;
+    /** The most ties a person may start on average. */
+    public static final double MAX_TIES_PER_PERSON = 10;
     private final long seed;
     private final int peopleCount;
+    private final int maxTiesEach;
+    private final double extraTieChance;
     private final List<String> topics;
     private final List<DemoOrganisation> organisations = new ArrayList<>();
     private final byte[] personSector;
@@ -39,11 +45,25 @@ public final class RegionGenerator {
     private int[][] peopleInPlace;
 
     public RegionGenerator(long seed, int peopleCount, List<String> topics) {
+        this(seed, peopleCount, topics, TIES_PER_PERSON);
+    }
+
+    /**
+     * A region whose people each start {@code tiesPerPerson} ties on average: each draws 0 to
+     * twice that many (rounded down), plus one more by chance for what the rounding left.
+     * {@link #TIES_PER_PERSON} gives the region the shorter constructor gives, tie for tie.
+     */
+    public RegionGenerator(long seed, int peopleCount, List<String> topics, double tiesPerPerson) {
         if (peopleCount < 1) {
             throw new IllegalArgumentException("The demo region needs at least 1 person");
         }
+        if (!(tiesPerPerson >= 0.5 && tiesPerPerson <= MAX_TIES_PER_PERSON)) {
+            throw new IllegalArgumentException("--ties-per-person must be from 0.5 to " + (int) MAX_TIES_PER_PERSON);
+        }
         this.seed = seed;
         this.peopleCount = peopleCount;
+        this.maxTiesEach = (int) Math.floor(2 * tiesPerPerson);
+        this.extraTieChance = tiesPerPerson - maxTiesEach / 2.0;
         this.topics = List.copyOf(topics);
         this.personSector = new byte[peopleCount];
         this.personOrganisation = new int[peopleCount];
@@ -190,15 +210,21 @@ public final class RegionGenerator {
     }
 
     /**
-     * Streams the ties, each pair once, ordered by pair: about 2.5 per person, half with colleagues,
-     * a third with others in the same place, the rest anywhere in the region.
+     * Streams the ties, each pair once, ordered by pair: about the asked number per person (2.5
+     * unless told), half with colleagues, a third with others in the same place, the rest anywhere
+     * in the region. A pair drawn twice is one tie, so slightly fewer come out than were drawn.
      */
     public void forEachTie(Consumer<DemoTie> sink) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        long[] pairs = new long[peopleCount * 3];
+        // Room for 3 draws a person at the usual mean (as always), proportionally more for more.
+        int most = maxTiesEach + (extraTieChance > 0 ? 1 : 0);
+        long[] pairs = new long[Math.toIntExact((long) peopleCount * (most + 1) / 2)];
         int count = 0;
         for (int i = 0; i < peopleCount; i++) {
-            int ties = random.nextInt(6);
+            int ties = random.nextInt(maxTiesEach + 1);
+            if (extraTieChance > 0 && random.nextDouble() < extraTieChance) {
+                ties++;
+            }
             for (int t = 0; t < ties && count < pairs.length; t++) {
                 int other = pickOther(i, random);
                 if (other >= 0 && other != i) {

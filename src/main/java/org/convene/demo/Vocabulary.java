@@ -11,6 +11,15 @@ final class Vocabulary {
     static final List<String> PLACES = List.of(
             "South Manchester", "Central Manchester", "North Manchester", "Trafford", "Stockport", "Salford");
 
+    /** Neighbourhoods of each place (same order as {@link #PLACES}), for local communities. */
+    static final List<List<String>> NEIGHBOURHOODS = List.of(
+            List.of("Didsbury", "Withington", "Chorlton", "Fallowfield", "Burnage", "Wythenshawe", "Levenshulme"),
+            List.of("Hulme", "Moss Side", "Ancoats", "Ardwick", "Longsight", "Rusholme"),
+            List.of("Cheetham Hill", "Harpurhey", "Blackley", "Moston", "Crumpsall", "Collyhurst"),
+            List.of("Stretford", "Sale", "Altrincham", "Urmston", "Partington", "Old Trafford"),
+            List.of("Edgeley", "Brinnington", "Reddish", "Cheadle", "Marple", "Bramhall"),
+            List.of("Eccles", "Swinton", "Walkden", "Pendleton", "Broughton", "Irlam"));
+
     static final List<String> FIRST_NAMES = List.of(
             "Aisha", "Amelia", "Amir", "Ana", "Andrew", "Angela", "Ben", "Bilal", "Catherine", "Chloe", "Chris", "Claire",
             "Daniel", "David", "Deborah", "Dev", "Eleanor", "Emma", "Fatima", "Fiona", "Gareth", "Grace", "Hannah", "Harpreet",

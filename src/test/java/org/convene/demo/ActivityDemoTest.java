@@ -39,7 +39,7 @@ class ActivityDemoTest {
             ActivityDemo.Result result = ActivityDemo.load(jdbi, 7, sizes);
 
             // The sizes asked for, and the summary's counts are the rows stored.
-            assertThat(sizes).isEqualTo(new ActivityDemo.Sizes(1, 8, 400, 1_000, 6, 100, 400));
+            assertThat(sizes).isEqualTo(new ActivityDemo.Sizes(1, 8, 400, 1_000, 6, 100, 400, 0));
             assertThat(count(jdbi, "SELECT count(*) FROM cohorts") - cohortsBefore).isEqualTo(8).isEqualTo(result.rows("cohorts"));
             assertThat(count(jdbi, "SELECT count(*) FROM events WHERE id > :before", eventsBefore)).isEqualTo(400);
             assertThat(count(jdbi, "SELECT count(*) FROM leader_clusters")).isEqualTo(6 + 1);
@@ -133,6 +133,32 @@ class ActivityDemoTest {
                     + "JOIN survey_invitations ie ON ie.id = re.invitation_id AND ie.person_id = ib.person_id "
                     + "WHERE qb.code LIKE 'conf_%' AND sb.cohort_id > :before").bind("before", cohortsBefore).mapTo(Double.class).list());
             assertThat(all.get(0)).isBetween(0.3, 0.7);
+        }
+    }
+
+    @Test
+    @Tag("db")
+    void aFixedNumberOfModulesGivesEveryCohortThatManyAndAFeedbackSurveyForEachButTheCelebration() {
+        assertThatThrownBy(() -> ActivityDemo.load(null, 1, ActivityDemo.Sizes.scaled(0.01).withModules(3)))
+                .hasMessageContaining("--modules must be from 4 to 11");
+        assertThatThrownBy(() -> ActivityDemo.load(null, 1, ActivityDemo.Sizes.scaled(0.01).withModules(12)))
+                .hasMessageContaining("--modules must be from 4 to 11");
+        try (TestApp app = TestApp.startWithoutJobs()) {
+            Jdbi jdbi = app.jdbi();
+            DemoData.load(jdbi, 3, 300, false);
+            long cohortsBefore = count(jdbi, "SELECT count(*) FROM cohorts");
+            ActivityDemo.load(jdbi, 9, ActivityDemo.Sizes.scaled(0.005).withModules(11));
+            String cohorts = " FROM cohorts c WHERE c.id > " + cohortsBefore;
+            assertThat(count(jdbi, "SELECT count(*)" + cohorts)).isEqualTo(2);
+            assertThat(count(jdbi, "SELECT count(*)" + cohorts + " AND (SELECT count(DISTINCT m.title) FROM modules m "
+                    + "WHERE m.cohort_id = c.id) <> 11")).isZero();
+            assertThat(count(jdbi, "SELECT count(*)" + cohorts + " AND (SELECT count(*) FROM modules m WHERE m.cohort_id = c.id "
+                    + "AND m.celebration AND m.position = 11) <> 1")).isZero();
+            assertThat(count(jdbi, "SELECT count(*)" + cohorts + " AND (SELECT count(*) FROM surveys s WHERE s.cohort_id = c.id "
+                    + "AND s.kind = 'module_feedback') <> 10")).isZero();
+            // The cohorts that have finished had their later modules' feedback answered too.
+            assertThat(count(jdbi, "SELECT count(*) FROM survey_responses r JOIN surveys s ON s.id = r.survey_id "
+                    + "JOIN modules m ON m.id = s.module_id WHERE m.position > 5 AND s.cohort_id > :before", cohortsBefore)).isPositive();
         }
     }
 

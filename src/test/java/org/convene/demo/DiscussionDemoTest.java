@@ -53,6 +53,25 @@ class DiscussionDemoTest {
             assertThat(result.members()).isEqualTo(count(jdbi, "SELECT count(*) FROM community_members WHERE status = 'active'"));
 
             assertThatThrownBy(() -> DiscussionDemo.load(jdbi, 5, 20, 10, 5)).isInstanceOf(IllegalArgumentException.class);
+
+            // Past one community per topic and place, the next are one per topic and neighbourhood, in their place.
+            long topics = count(jdbi, "SELECT count(*) FROM topics");
+            int wanted = (int) (topics * 7 + 30);
+            DiscussionDemo.Result more = DiscussionDemo.load(jdbi, 6, wanted, wanted, 2 * wanted);
+            assertThat(more.communities()).isEqualTo(wanted);
+            assertThat(count(jdbi, "SELECT count(*) FROM communities")).isEqualTo(wanted);
+            String local = "SELECT count(*) FROM communities c JOIN places p ON p.id = c.place_id WHERE c.name LIKE '% in %' "
+                    + "AND c.name NOT LIKE '% in ' || p.name";
+            long demoCommunities = result.communities() - result.communitiesAdded();
+            assertThat(count(jdbi, local)).as("all but the demo's and one per topic and place").isEqualTo(wanted - demoCommunities - 7 * topics);
+            assertThat(count(jdbi, local + " AND p.name = 'Stockport' AND c.name NOT SIMILAR TO "
+                    + "'% in (Edgeley|Brinnington|Reddish|Cheadle|Marple|Bramhall)'")).isZero();
+            assertThat(count(jdbi, "SELECT count(*) FROM communities c WHERE NOT EXISTS (SELECT 1 FROM community_members m "
+                    + "WHERE m.community_id = c.id AND m.role = 'convenor')")).isZero();
+            assertThat(count(jdbi, "SELECT count(*) FROM communities c WHERE NOT EXISTS (SELECT 1 FROM threads t "
+                    + "WHERE t.community_id = c.id)")).isZero();
+            assertThatThrownBy(() -> DiscussionDemo.load(jdbi, 7, 100_000, 10, 20)).hasMessageContaining("--communities can be at most");
+            assertThat(count(jdbi, "SELECT count(*) FROM communities")).as("nothing added by the refused run").isEqualTo(wanted);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.convene.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,5 +60,26 @@ class RegionGeneratorTest {
             assertThat(pairs.add(((long) t.personA() << 32) | t.personB())).isTrue();
         });
         assertThat(pairs.size()).isBetween(3000, 6000);
+    }
+
+    @Test
+    void moreTiesPerPersonGiveProportionallyMoreTiesAndTheUsualMeanTheUsualRegion() {
+        assertThat(everything(new RegionGenerator(7, 500, TOPICS, RegionGenerator.TIES_PER_PERSON)))
+                .isEqualTo(everything(new RegionGenerator(7, 500, TOPICS)));
+        int usual = ties(new RegionGenerator(42, 5000, TOPICS));
+        int doubled = ties(new RegionGenerator(42, 5000, TOPICS, 5.0));
+        int between = ties(new RegionGenerator(42, 5000, TOPICS, 5.2));
+        // 12,500 and 25,000 drawn; a pair drawn twice (colleagues in a small organisation) is one tie.
+        assertThat(usual).isBetween(10_500, 12_500);
+        assertThat(doubled).isBetween((int) (1.85 * usual), 2 * usual);
+        assertThat(between).as("5.2 a person, the 0.2 from the extra tie by chance").isBetween(doubled + 600, doubled + 1_000);
+        assertThatThrownBy(() -> new RegionGenerator(1, 100, TOPICS, 0.2)).hasMessageContaining("--ties-per-person");
+        assertThatThrownBy(() -> new RegionGenerator(1, 100, TOPICS, 10.5)).hasMessageContaining("--ties-per-person");
+    }
+
+    private static int ties(RegionGenerator g) {
+        Set<Long> pairs = new HashSet<>();
+        g.forEachTie(t -> assertThat(pairs.add(((long) t.personA() << 32) | t.personB())).isTrue());
+        return pairs.size();
     }
 }
