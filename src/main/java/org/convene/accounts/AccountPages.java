@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.convene.audit.Actor;
 import org.convene.directory.Reference;
 import org.convene.errors.NotFoundException;
 import org.convene.errors.ValidationException;
@@ -270,7 +271,7 @@ public final class AccountPages {
                 default -> throw new ValidationException("Choose when the token expires", Map.of("expiresIn", "Choose when the token expires"));
             };
             limits.hit(RateLimits.TOKENS_PER_ACCOUNT, String.valueOf(viewer.accountId()));
-            ApiTokens.Created created = tokens.create(viewer.accountId(), name, days);
+            ApiTokens.Created created = tokens.create(Actor.of(ctx), viewer.accountId(), name, days);
             ctx.status(201);
             showAccount(ctx, Form.empty(), created.token());
         } catch (ValidationException e) {
@@ -280,7 +281,7 @@ public final class AccountPages {
     }
 
     public void revokeToken(Context ctx) {
-        tokens.revoke(WebContext.viewer(ctx).accountId(), Params.pathId(ctx, "id"));
+        tokens.revoke(Actor.of(ctx), WebContext.viewer(ctx).accountId(), Params.pathId(ctx, "id"));
         WebContext.flash(ctx, "The token has been revoked");
         ctx.redirect("/account");
     }

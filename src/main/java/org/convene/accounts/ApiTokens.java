@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.convene.audit.Actor;
+import org.convene.audit.AuditAction;
+import org.convene.audit.AuditLog;
 import org.convene.db.ChangeFeed;
 import org.convene.db.Rows;
 import org.convene.errors.NotFoundException;
@@ -35,16 +38,22 @@ public final class ApiTokens {
         this.remembered = new Remembered<>(changes, 10_000);
     }
 
-    public Created create(long accountId, String name, Integer expiresInDays) {
+    /** A new token for the account; the audit log records who made it (never the token itself). */
+    public Created create(Actor actor, long accountId, String name, Integer expiresInDays) {
         String token = PREFIX + Secrets.newToken();
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO api_tokens (account_id, name, token_hash, prefix, expires_at) "
+        long id = jdbi.inTransaction(h -> {
+            long made = h.createUpdate("INSERT INTO api_tokens (account_id, name, token_hash, prefix, expires_at) "
                         + "VALUES (:account, :name, :hash, :prefix, CASE WHEN :days::int IS NULL THEN NULL ELSE now() + make_interval(days => :days::int) END)")
                 .bind("account", accountId)
                 .bind("name", name)
                 .bind("hash", Secrets.sha256(token))
                 .bind("prefix", token.substring(0, 10))
                 .bind("days", expiresInDays)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            AuditLog.record(h, actor, AuditAction.TOKEN, "account:" + accountId, "Created API token '" + name + "' ("
+                    + token.substring(0, 10) + "…, " + (expiresInDays == null ? "no expiry" : "expires in " + expiresInDays + " days") + ")");
+            return made;
+        });
         return new Created(id, token);
     }
 
@@ -91,13 +100,18 @@ public final class ApiTokens {
                 .list());
     }
 
-    public void revoke(long accountId, long tokenId) {
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) "
-                        + "WHERE id = :id AND account_id = :account")
-                .bind("id", tokenId).bind("account", accountId).execute());
-        if (n == 0) {
-            throw new NotFoundException("No token with id " + tokenId);
-        }
+    public void revoke(Actor actor, long accountId, long tokenId) {
+        jdbi.useTransaction(h -> {
+            Optional<String> name = h.createQuery("UPDATE api_tokens SET revoked_at = now() "
+                            + "WHERE id = :id AND account_id = :account AND revoked_at IS NULL RETURNING '''' || name || ''' (' || prefix || '…)'")
+                    .bind("id", tokenId).bind("account", accountId).mapTo(String.class).findOne();
+            if (name.isPresent()) {
+                AuditLog.record(h, actor, AuditAction.TOKEN, "account:" + accountId, "Revoked API token " + name.get());
+            } else if (h.createQuery("SELECT count(*) FROM api_tokens WHERE id = :id AND account_id = :account")
+                    .bind("id", tokenId).bind("account", accountId).mapTo(Long.class).one() == 0) {
+                throw new NotFoundException("No token with id " + tokenId);
+            }
+        });
         remembered.forgetIf(row -> row.tokenId() == tokenId);
     }
 }

@@ -265,7 +265,7 @@ public final class App implements AutoCloseable {
                 communitiesApi,
                 new ResourcePages(templates, communities, discussions, resources, resourcesApi),
                 resourcesApi,
-                new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.allCohorts().stream()
+                new EventPages(templates, events, eventsApi, communities, config.baseUrl(), () -> programmes.cohortLabels().stream()
                         .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ": " + c.name())).toList(), people, eventSurveys,
                         calendarFeeds, audit),
                 eventsApi,

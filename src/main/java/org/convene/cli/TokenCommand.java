@@ -5,6 +5,7 @@ import org.convene.accounts.Account;
 import org.convene.accounts.Accounts;
 import org.convene.accounts.ApiTokens;
 import org.convene.app.Config;
+import org.convene.audit.Actor;
 import org.convene.db.Database;
 import org.convene.errors.NotFoundException;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ public final class TokenCommand implements Runnable {
                 if (!account.active()) {
                     throw new IllegalArgumentException("The account " + email + " is " + account.status());
                 }
-                System.out.println(new ApiTokens(db.jdbi(), ChangeFeed.polling(db.jdbi())).create(account.id(), name, days).token());
+                System.out.println(new ApiTokens(db.jdbi(), ChangeFeed.polling(db.jdbi())).create(Actor.COMMAND_LINE, account.id(), name, days).token());
             }
         }
     }

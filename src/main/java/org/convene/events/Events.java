@@ -46,9 +46,12 @@ public final class Events {
 
     /** Events not yet over that the person may see (all of them for an administrator), the soonest first. */
     public List<Event> upcoming(Long viewer, boolean everything) {
-        String where = "WHERE e.ends_at > now()" + (everything ? "" : " AND " + VISIBLE);
+        // The 200 events are chosen first, then only they are joined to hosts and counted: a
+        // region plans about a thousand events ahead, and counting every one cost 190 ms.
+        String chosen = "SELECT e.id FROM events e LEFT JOIN communities c ON c.id = e.community_id WHERE e.ends_at > now()"
+                + (everything ? "" : " AND " + VISIBLE) + " ORDER BY e.starts_at, e.id LIMIT 200";
         return jdbi.withHandle(h -> {
-            var q = h.createQuery(SELECT + where + " ORDER BY e.starts_at, e.id LIMIT 200");
+            var q = h.createQuery(SELECT + "WHERE e.id IN (" + chosen + ") ORDER BY e.starts_at, e.id");
             if (!everything) {
                 q.bind("viewer", viewer == null ? -1L : viewer);
             }

@@ -87,6 +87,20 @@ public final class Programmes {
                 .map((rs, ctx) -> cohort(rs)).list());
     }
 
+    /** A cohort's name and its programme's title, for choosing a cohort from a list. */
+    public record CohortLabel(long id, String programmeTitle, String name) {
+    }
+
+    /**
+     * Every cohort's name, newest first: what a drop-down needs, without the counts
+     * {@link #allCohorts()} makes for each (40 ms for 500 cohorts, on every event page).
+     */
+    public List<CohortLabel> cohortLabels() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.id, p.title, c.name FROM cohorts c JOIN programmes p ON p.id = c.programme_id "
+                        + "ORDER BY c.starts_on DESC NULLS LAST, c.id DESC")
+                .map((rs, ctx) -> new CohortLabel(rs.getLong("id"), rs.getString("title"), rs.getString("name"))).list());
+    }
+
     /** The cohorts a person is (or was) enrolled on. */
     public List<Cohort> cohortsOf(long personId) {
         return jdbi.withHandle(h -> h.createQuery(COHORT + "WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.cohort_id = c.id "

@@ -123,7 +123,7 @@ public final class ProjectPages {
     }
 
     private List<Option> cohortOptions() {
-        return programmes.allCohorts().stream()
+        return programmes.cohortLabels().stream()
                 .map(c -> new Option(String.valueOf(c.id()), c.programmeTitle() + ", " + c.name())).toList();
     }
 

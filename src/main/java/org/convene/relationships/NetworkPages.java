@@ -57,7 +57,7 @@ public final class NetworkPages {
         reference.places().forEach(p -> options.add(new Option("place:" + p.id(), "Place: " + p.name())));
         communities.list(null).forEach(c -> options.add(new Option("community:" + c.id(), "Community: " + c.name())));
         programmes.list().forEach(p -> options.add(new Option("programme:" + p.id(), "Programme: " + p.title())));
-        programmes.allCohorts().forEach(c -> options.add(new Option("cohort:" + c.id(), "Cohort: " + c.programmeTitle() + ", " + c.name())));
+        programmes.cohortLabels().forEach(c -> options.add(new Option("cohort:" + c.id(), "Cohort: " + c.programmeTitle() + ", " + c.name())));
         return options;
     }
 }

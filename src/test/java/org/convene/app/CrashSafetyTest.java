@@ -190,9 +190,9 @@ class CrashSafetyTest {
             return Accounts.create(h, "lead@" + DOMAIN, hash, Set.of(Role.PROGRAMME_LEAD), lead, "active");
         });
         ApiTokens tokens = new ApiTokens(db, ChangeFeed.polling(db));
-        String lead = tokens.create(leadAccount, "crash test", null).token();
+        String lead = tokens.create(org.convene.audit.Actor.SYSTEM, leadAccount, "crash test", null).token();
         List<Participant> participants = new ArrayList<>();
-        accountByPerson.forEach((person, account) -> participants.add(new Participant(person, tokens.create(account, "crash test", null).token())));
+        accountByPerson.forEach((person, account) -> participants.add(new Participant(person, tokens.create(org.convene.audit.Actor.SYSTEM, account, "crash test", null).token())));
 
         long programme = api("POST", "/api/v1/programmes", lead, "{\"title\": \"Crash-safe programme\"}", 201).get("id").asLong();
         long cohort = api("POST", "/api/v1/programmes/" + programme + "/cohorts", lead, "{\"name\": \"Cohort\"}", 201).get("id").asLong();

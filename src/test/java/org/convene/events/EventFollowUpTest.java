@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("db")
 class EventFollowUpTest {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
     private static final Pattern LINK = Pattern.compile("https://convene\\.test/s/([0-9]+-[A-Za-z0-9_-]+)");
 
     private TestApp app;

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("db")
 class EventRemindersTest {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private TestApp app;
     private Reminders reminders;

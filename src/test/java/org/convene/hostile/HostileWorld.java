@@ -69,7 +69,7 @@ final class HostileWorld implements AutoCloseable {
         // Targets for the forms that act on accounts and tokens, so the actors keep theirs
         app.person("Spare Person", SPARE, "vcse", Role.PARTICIPANT);
         long ada = new Accounts(jdbi()).byEmail(ADA).orElseThrow().id();
-        new ApiTokens(jdbi(), ChangeFeed.polling(jdbi())).create(ada, "spare", null);
+        new ApiTokens(jdbi(), ChangeFeed.polling(jdbi())).create(org.convene.audit.Actor.SYSTEM, ada, "spare", null);
         long spare = new Accounts(jdbi()).byEmail(SPARE).orElseThrow().id();
         jdbi().useHandle(h -> {
             tokens.put("invite", AccountLinks.issue(h, spare, AccountLinks.Purpose.INVITE));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("db")
 class OutboxDeliveryTest {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private static Config.Smtp smtp() {
         return new Config.Smtp("localhost", SMTP.getSmtp().getPort(), "", "", "Convene <no-reply@test.example>", false);

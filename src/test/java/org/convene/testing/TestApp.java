@@ -122,7 +122,7 @@ public final class TestApp implements AutoCloseable {
 
     public String token(String email) {
         long accountId = new Accounts(jdbi()).byEmail(email).orElseThrow().id();
-        return new ApiTokens(jdbi(), ChangeFeed.polling(jdbi())).create(accountId, "test", null).token();
+        return new ApiTokens(jdbi(), ChangeFeed.polling(jdbi())).create(org.convene.audit.Actor.SYSTEM, accountId, "test", null).token();
     }
 
     @Override

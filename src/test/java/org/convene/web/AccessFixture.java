@@ -327,7 +327,7 @@ final class AccessFixture {
     private void accounts() {
         Accounts accounts = new Accounts(app.jdbi());
         long pAccount = accounts.byEmail(caller(Who.PARTICIPANT).email()).orElseThrow().id();
-        put("tokens/{id}", new ApiTokens(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(pAccount, "throwaway", null).id());
+        put("tokens/{id}", new ApiTokens(app.jdbi(), ChangeFeed.polling(app.jdbi())).create(org.convene.audit.Actor.SYSTEM, pAccount, "throwaway", null).id());
         extra("Account Throwaway");
         long throwawayAccount = accounts.byEmail("x" + people + "@matrix.example").orElseThrow().id();
         put("accounts/{id}", throwawayAccount);
