@@ -55,7 +55,8 @@ sql "SELECT '/communities/' || c.id FROM communities c WHERE c.joining = 'open' 
      WHERE m.community_id = c.id AND m.status = 'active') DESC LIMIT 100" > "$paths/community.txt"
 sql "SELECT '/discussions/' || t.id FROM threads t JOIN communities c ON c.id = t.community_id WHERE c.joining = 'open'
      ORDER BY t.last_post_at DESC LIMIT 200" > "$paths/discussion.txt"
-sql "SELECT '/events/' || id FROM events ORDER BY abs(extract(epoch FROM starts_at - now())) LIMIT 200" > "$paths/event.txt"
+sql "SELECT '/events/' || e.id FROM events e LEFT JOIN communities c ON c.id = e.community_id
+     WHERE e.community_id IS NULL OR c.joining = 'open' ORDER BY abs(extract(epoch FROM e.starts_at - now())) LIMIT 200" > "$paths/event.txt"
 sql "SELECT '/cohorts/' || c.id || '/report' FROM cohorts c WHERE c.ends_on < current_date ORDER BY c.ends_on DESC LIMIT 50" > "$paths/report.txt"
 searches=("?q=discharge" "?sector=housing" "?interest=frailty" "?q=nurse&sector=community"
   "?sector=vcse&interest=loneliness%20and%20isolation" "?q=damp%20housing" "?place=1&sector=acute" "?q=social%20prescrib"
@@ -106,9 +107,11 @@ done
 # CPU seconds of the app instances and of the whole PostgreSQL cluster (live backends and reaped ones).
 pg_pid=$(head -1 "$(sql "SHOW data_directory")/postmaster.pid" 2>/dev/null || true)
 ticks() { # pids...: user+system ticks of these processes (and their reaped children)
-  local total=0 pid
+  local total=0 pid t
   for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")))
+    # A PostgreSQL backend can end between listing and reading: count what is still there.
+    t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || true)
+    [ -n "$t" ] && total=$((total + t))
   done
   echo $total
 }

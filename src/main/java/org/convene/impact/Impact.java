@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Slower ones (a region of a million people takes seconds) are kept in {@code impact_snapshots},
  * shared by every app instance and surviving restarts: a request is answered from the snapshot,
  * which shows when it was read, and a background job ({@link #refreshDue}) reads again every
- * snapshot someone has looked at in the past week once it is older than {@link #REFRESH_AFTER}.
+ * snapshot someone has looked at in the past week once it is older than {@link #REFRESH_AFTER}
+ * and than {@link #REFRESH_SPACING} times its last read.
  * The job also prepares the default view (the past year) of the whole system and of every place,
  * so those open at once even the first time each day. Only a period nobody has asked for before
  * is read while the person waits.
@@ -33,6 +34,13 @@ public final class Impact {
     private static final Logger log = LoggerFactory.getLogger(Impact.class);
     static final Duration FRESH_BELOW = Duration.ofMillis(250);
     static final Duration REFRESH_AFTER = Duration.ofMinutes(5);
+    /**
+     * A view is read again no sooner than this many times as long as its last read took, so each
+     * kept view costs the database at most 1/60 of a core. At a million people the whole system's
+     * view takes 40-60 s and a place's 6-20 s; refreshing all fourteen every 5 minutes kept
+     * PostgreSQL about 70% busy on a 2-core machine (docs/benchmarks.md, region scale).
+     */
+    static final int REFRESH_SPACING = 60;
     /**
      * The shape of the figures kept; raise it whenever {@link ImpactFigures} changes. 3: a place's
      * confidence withholds cohorts whose place group could be worked out from the whole cohort's.
@@ -118,8 +126,10 @@ public final class Impact {
             }
         }
         List<ImpactQuery> viewed = jdbi.withHandle(h -> h.createQuery("SELECT scope, from_day, to_day FROM impact_snapshots "
-                        + "WHERE viewed_at > now() - interval '7 days' AND computed_at < :stale ORDER BY computed_at")
+                        + "WHERE viewed_at > now() - interval '7 days' AND computed_at < :stale "
+                        + "AND computed_at < now() - millis * interval '1 millisecond' * :spacing ORDER BY computed_at")
                 .bind("stale", OffsetDateTime.now(ZoneOffset.UTC).minus(REFRESH_AFTER))
+                .bind("spacing", REFRESH_SPACING)
                 .map((rs, ctx) -> new ImpactQuery(rs.getString(1).equals("system") ? null : Long.valueOf(rs.getString(1).substring(6)),
                         rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class))).list());
         for (ImpactQuery q : viewed) {
@@ -142,14 +152,14 @@ public final class Impact {
         }
     }
 
+    /** Whether a view has no snapshot, or one older than both {@link #REFRESH_AFTER} and {@link #REFRESH_SPACING} reads. */
     private boolean stale(ImpactQuery q) {
-        return computedAt(q).map(at -> at.isBefore(Instant.now().minus(REFRESH_AFTER))).orElse(true);
-    }
-
-    private Optional<Instant> computedAt(ImpactQuery q) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT computed_at FROM impact_snapshots WHERE scope = :scope AND from_day = :from "
-                        + "AND to_day = :to").bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
-                .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
+        return jdbi.withHandle(h -> h.createQuery("SELECT computed_at < now() - greatest(:after * interval '1 second', "
+                        + "millis * interval '1 millisecond' * :spacing) FROM impact_snapshots "
+                        + "WHERE scope = :scope AND from_day = :from AND to_day = :to")
+                .bind("after", REFRESH_AFTER.toSeconds()).bind("spacing", REFRESH_SPACING)
+                .bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
+                .mapTo(Boolean.class).findOne().orElse(true));
     }
 
     /**

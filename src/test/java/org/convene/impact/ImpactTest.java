@@ -198,6 +198,11 @@ class ImpactTest {
         app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET computed_at = now() - interval '10 minutes'"));
         assertThat(slow.refreshDue()).isEqualTo(2 + places);
         assertThat(slow.figures(q).ties().newTies()).isEqualTo(first.ties().newTies() + 1);
+        // A view whose read took 20 s waits 60 times that (20 minutes) before it is read again.
+        app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET millis = 20000, computed_at = now() - interval '10 minutes'"));
+        assertThat(slow.refreshDue()).as("slow views refreshed no more than once per 60 reads' time").isZero();
+        app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET computed_at = now() - interval '21 minutes'"));
+        assertThat(slow.refreshDue()).isEqualTo(2 + places);
 
         app.jdbi().useHandle(h -> h.execute("UPDATE impact_snapshots SET viewed_at = now() - interval '31 days'"));
         slow.refreshDue();
