@@ -43,8 +43,11 @@ public final class ConveneCommand implements Runnable {
             if (e instanceof NotFoundException || e instanceof ConflictException) {
                 return 3;
             }
-            if (e instanceof org.convene.db.DataFolderInUseException) {
-                return 1; // the message says it all: no stack trace for a folder in use
+            if (e instanceof org.convene.db.DataFolderInUseException || e instanceof org.flywaydb.core.api.exception.FlywayValidateException
+                    || org.convene.db.Outage.causedBy(e)) {
+                // The message says it all: a folder in use, a database migrated by another version of
+                // Convene, or a database out of reach. No stack trace.
+                return 1;
             }
             org.slf4j.LoggerFactory.getLogger(ConveneCommand.class).error("Command failed", e);
             return 1;
