@@ -60,6 +60,33 @@ public final class Accounts {
                 .list());
     }
 
+    /** The address each of these accounts was last given by the single sign-on provider, for those linked to it. */
+    public java.util.Map<Long, String> singleSignOnEmails(List<Long> accountIds) {
+        java.util.Map<Long, String> linked = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT account_id, email FROM account_identities WHERE account_id = ANY(:ids)")
+                .bind("ids", accountIds.toArray(new Long[0]))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> linked.merge(e.getKey(), e.getValue(), (a, b) -> a + ", " + b)));
+        return linked;
+    }
+
+    /**
+     * Removes the account's links to the single sign-on provider (and logs it), so that its next
+     * sign-in there links afresh by verified email: for someone whose identity at the provider has
+     * changed. Returns the addresses the links were made with; none when there were none.
+     */
+    public List<String> removeSingleSignOnLinks(org.convene.audit.Actor actor, long accountId) {
+        return jdbi.inTransaction(h -> {
+            List<String> removed = h.createQuery("DELETE FROM account_identities WHERE account_id = :id RETURNING email")
+                    .bind("id", accountId).mapTo(String.class).list();
+            if (!removed.isEmpty()) {
+                org.convene.audit.AuditLog.record(h, actor, org.convene.audit.AuditAction.SSO_LINK, "account:" + accountId,
+                        "Removed the single sign-on link made with " + String.join(", ", removed));
+            }
+            return removed;
+        });
+    }
+
     public boolean anyAdmin() {
         return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM accounts WHERE 'admin' = ANY(roles))")
                 .mapTo(Boolean.class).one());

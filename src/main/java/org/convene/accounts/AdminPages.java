@@ -45,7 +45,9 @@ public final class AdminPages {
     public void accounts(Context ctx) {
         int page = Params.queryInt(ctx, "page", 1, 1, 100_000);
         Map<String, Object> model = new HashMap<>();
-        model.put("accounts", accounts.list(PAGE_SIZE, (page - 1) * PAGE_SIZE));
+        List<Account> shown = accounts.list(PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        model.put("accounts", shown);
+        model.put("singleSignOn", accounts.singleSignOnEmails(shown.stream().map(Account::id).toList()));
         model.put("total", accounts.count());
         model.put("pageNumber", page);
         model.put("pageSize", PAGE_SIZE);
@@ -127,6 +129,14 @@ public final class AdminPages {
             sessions.endAll(id);
         }
         WebContext.flash(ctx, "Saved " + account.email());
+        ctx.redirect("/admin/accounts");
+    }
+
+    public void removeSingleSignOnLink(Context ctx) {
+        Account account = accounts.get(Params.pathId(ctx, "id"));
+        List<String> removed = accounts.removeSingleSignOnLinks(Actor.of(ctx), account.id());
+        WebContext.flash(ctx, removed.isEmpty() ? account.email() + " had no single sign-on link"
+                : "Removed the single sign-on link of " + account.email() + ": their next sign-in with the provider links it again");
         ctx.redirect("/admin/accounts");
     }
 

@@ -10,6 +10,7 @@ public enum AuditAction {
     ACCOUNT_STATUS("account.status", "Account enabled or disabled"),
     INVITATION("account.invite", "Invitation sent"),
     TOKEN("account.token", "API token created or revoked"),
+    SSO_LINK("account.sso", "Single sign-on link removed"),
     SETTINGS("settings", "Settings changed"),
     EXPORT("export", "Data exported"),
     IMPORT("import", "Data imported"),

@@ -112,6 +112,7 @@ public final class Routes {
                 // Administration
                 get("/admin/accounts", ADMIN, admin::accounts, "Accounts and roles"),
                 post("/admin/accounts/{id}", ADMIN, admin::updateAccount, "Change an account's roles or status"),
+                post("/admin/accounts/{id}/sso/remove", ADMIN, admin::removeSingleSignOnLink, "Remove an account's single sign-on link"),
                 get("/admin/invite", ADMIN, admin::inviteForm, "Invitation form"),
                 post("/admin/invite", ADMIN, admin::invite, "Invite someone by email"),
                 get("/admin/settings", ADMIN, admin::settings, "Settings"),

@@ -104,6 +104,28 @@ class SingleSignOnJourneyTest {
         }
     }
 
+    /** The accounts page shows who is linked to the provider, passes axe, and removes a link. */
+    @Test
+    void anAdministratorSeesAndRemovesASingleSignOnLink() {
+        app.person("Ivy Iqbal", "ivy@test.example", "vcse", Role.PARTICIPANT);
+        app.person("Ada Admin", "ada@test.example", "acute", Role.ADMIN);
+        long ivy = new org.convene.accounts.Accounts(app.jdbi()).byEmail("ivy@test.example").orElseThrow().id();
+        app.jdbi().useHandle(h -> h.createUpdate("INSERT INTO account_identities (issuer, subject, account_id, email) "
+                + "VALUES (:issuer, 'ivy-at-nhs', :id, 'ivy@test.example')").bind("issuer", provider.issuerUrl("nhs").toString())
+                .bind("id", ivy).execute());
+        try (BrowserContext context = chromium.newContext(app, true)) {
+            Page signIn = context.newPage();
+            DemoSite.signIn(signIn, "ada@test.example", TestApp.PASSWORD);
+            signIn.close();
+            PageAudit.audit(context, "/admin/accounts", "Accounts", page -> {
+                assertThat(page.getByText("Single sign-on as ivy@test.example")).isVisible();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove link of ivy@test.example")).click();
+                assertThat(page.locator("main")).containsText("Removed the single sign-on link of ivy@test.example");
+                assertThat(page.getByText("Single sign-on as ivy@test.example")).hasCount(0);
+            });
+        }
+    }
+
     @Test
     void anUnverifiedAddressEndsOnAPageThatSaysWhyAndLeadsBack() {
         try (BrowserContext context = localContext()) {

@@ -261,6 +261,42 @@ class SingleSignOnTest {
         assertThat(identities("new-holder-of-kits-address")).isZero();
     }
 
+    /**
+     * Someone whose identity at the provider changed (a new subject, say after moving tenant) is
+     * refused until an administrator removes the old link; then the new identity links by its
+     * verified email. The removal is logged.
+     */
+    @Test
+    void anAdministratorRemovesAStaleLinkAndTheNextSignInLinksAgain() {
+        app.person("Rae Rahman", "rae@test.example", "housing", Role.PARTICIPANT);
+        app.person("Ada Admin", "ada.sso@test.example", "acute", Role.ADMIN);
+        assertThat(signIn(app.client(), null, "rae-old-subject", verified("rae@test.example")).statusCode()).isEqualTo(302);
+        assertRefused(signIn(app.client(), null, "rae-new-subject", verified("rae@test.example")), 403,
+                "already linked to a different sign-in with " + NAME);
+
+        WebClient admin = app.client();
+        admin.signIn("ada.sso@test.example", TestApp.PASSWORD);
+        long rae = account("rae@test.example").id();
+        assertThat(admin.get("/admin/accounts").body()).contains("Single sign-on as rae@test.example");
+        HttpResponse<String> removed = admin.post("/admin/accounts/" + rae + "/sso/remove", Map.of());
+        assertThat(removed.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/accounts").body()).contains("Removed the single sign-on link of rae@test.example")
+                .doesNotContain("Single sign-on as rae@test.example");
+        assertThat(identities("rae-old-subject")).isZero();
+        // Removing again changes nothing and says so.
+        admin.post("/admin/accounts/" + rae + "/sso/remove", Map.of());
+        assertThat(admin.get("/admin/accounts").body()).contains("rae@test.example had no single sign-on link");
+        String logged = app.jdbi().withHandle(h -> h.createQuery("SELECT actor || ': ' || summary FROM audit_log "
+                + "WHERE action = 'account.sso' AND subject = :s").bind("s", "account:" + rae).mapTo(String.class).one());
+        assertThat(logged).isEqualTo("ada.sso@test.example: Removed the single sign-on link made with rae@test.example");
+
+        WebClient rae2 = app.client();
+        HttpResponse<String> again = signIn(rae2, "/account", "rae-new-subject", verified("rae@test.example"));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
+        assertThat(identities("rae-new-subject")).isEqualTo(1);
+        assertThat(rae2.get("/account").body()).contains("rae@test.example");
+    }
+
     @Test
     void aReplyThatDoesNotBelongToASignInStartedInThisBrowserIsRefused() {
         app.person("Tam Tamper", "tam@test.example", "acute", Role.PARTICIPANT);
