@@ -41,6 +41,9 @@ public final class Impact {
      * PostgreSQL about 70% busy on a 2-core machine (docs/benchmarks.md, region scale).
      */
     static final int REFRESH_SPACING = 60;
+    /** When a kept snapshot is due to be read again: {@link #REFRESH_AFTER} and {@link #REFRESH_SPACING} reads. */
+    private static final String DUE = "computed_at < now() - greatest(" + REFRESH_AFTER.toSeconds() + " * interval '1 second', "
+            + "millis * interval '1 millisecond' * " + REFRESH_SPACING + ")";
     /**
      * The shape of the figures kept; raise it whenever {@link ImpactFigures} changes. 3: a place's
      * confidence withholds cohorts whose place group could be worked out from the whole cohort's.
@@ -126,10 +129,7 @@ public final class Impact {
             }
         }
         List<ImpactQuery> viewed = jdbi.withHandle(h -> h.createQuery("SELECT scope, from_day, to_day FROM impact_snapshots "
-                        + "WHERE viewed_at > now() - interval '7 days' AND computed_at < :stale "
-                        + "AND computed_at < now() - millis * interval '1 millisecond' * :spacing ORDER BY computed_at")
-                .bind("stale", OffsetDateTime.now(ZoneOffset.UTC).minus(REFRESH_AFTER))
-                .bind("spacing", REFRESH_SPACING)
+                        + "WHERE viewed_at > now() - interval '7 days' AND " + DUE + " ORDER BY computed_at")
                 .map((rs, ctx) -> new ImpactQuery(rs.getString(1).equals("system") ? null : Long.valueOf(rs.getString(1).substring(6)),
                         rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class))).list());
         for (ImpactQuery q : viewed) {
@@ -154,10 +154,8 @@ public final class Impact {
 
     /** Whether a view has no snapshot, or one older than both {@link #REFRESH_AFTER} and {@link #REFRESH_SPACING} reads. */
     private boolean stale(ImpactQuery q) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT computed_at < now() - greatest(:after * interval '1 second', "
-                        + "millis * interval '1 millisecond' * :spacing) FROM impact_snapshots "
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + DUE + " FROM impact_snapshots "
                         + "WHERE scope = :scope AND from_day = :from AND to_day = :to")
-                .bind("after", REFRESH_AFTER.toSeconds()).bind("spacing", REFRESH_SPACING)
                 .bind("scope", q.scope()).bind("from", q.from()).bind("to", q.to())
                 .mapTo(Boolean.class).findOne().orElse(true));
     }
