@@ -3,9 +3,14 @@ package org.convene.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.convene.audit.Actor;
+import org.convene.audit.AuditAction;
+import org.convene.audit.AuditLog;
 import org.convene.db.Rows;
 import org.convene.errors.ConflictException;
 import org.convene.errors.NotFoundException;
@@ -61,11 +66,11 @@ public final class Accounts {
     }
 
     /** The address each of these accounts was last given by the single sign-on provider, for those linked to it. */
-    public java.util.Map<Long, String> singleSignOnEmails(List<Long> accountIds) {
-        java.util.Map<Long, String> linked = new java.util.HashMap<>();
+    public Map<Long, String> singleSignOnEmails(List<Long> accountIds) {
+        Map<Long, String> linked = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT account_id, email FROM account_identities WHERE account_id = ANY(:ids)")
                 .bind("ids", accountIds.toArray(new Long[0]))
-                .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> linked.merge(e.getKey(), e.getValue(), (a, b) -> a + ", " + b)));
         return linked;
     }
@@ -75,12 +80,12 @@ public final class Accounts {
      * sign-in there links afresh by verified email: for someone whose identity at the provider has
      * changed. Returns the addresses the links were made with; none when there were none.
      */
-    public List<String> removeSingleSignOnLinks(org.convene.audit.Actor actor, long accountId) {
+    public List<String> removeSingleSignOnLinks(Actor actor, long accountId) {
         return jdbi.inTransaction(h -> {
             List<String> removed = h.createQuery("DELETE FROM account_identities WHERE account_id = :id RETURNING email")
                     .bind("id", accountId).mapTo(String.class).list();
             if (!removed.isEmpty()) {
-                org.convene.audit.AuditLog.record(h, actor, org.convene.audit.AuditAction.SSO_LINK, "account:" + accountId,
+                AuditLog.record(h, actor, AuditAction.SSO_LINK, "account:" + accountId,
                         "Removed the single sign-on link made with " + String.join(", ", removed));
             }
             return removed;
