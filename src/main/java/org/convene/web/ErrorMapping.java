@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -41,7 +42,10 @@ public final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "Page not found", e.getMessage(), Map.of()));
         routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 422, "There is a problem", e.getMessage(), e.fieldErrors()));
         routes.exception(ImportRejectedException.class, this::rejectedImport);
-        routes.exception(TooLargeException.class, (e, ctx) -> respond(ctx, 413, titleFor(413), e.getMessage(), Map.of()));
+        routes.exception(TooLargeException.class, (e, ctx) -> {
+            drainUnread(ctx);
+            respond(ctx, 413, titleFor(413), e.getMessage(), Map.of());
+        });
         routes.exception(BadRequestException.class, (e, ctx) -> respond(ctx, 400, "There is a problem", e.getMessage(), Map.of()));
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, "There is a problem", e.getMessage(), Map.of()));
         routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, "You cannot do this", e.getMessage(), Map.of()));
@@ -61,7 +65,12 @@ public final class ErrorMapping {
             respond(ctx, 401, "Sign in to continue", e.getMessage(), Map.of());
         });
         routes.exception(SignInRefusedException.class, this::refusedSignIn);
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), Map.of()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                drainUnread(ctx);
+            }
+            respond(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), Map.of());
+        });
         routes.exception(io.javalin.validation.ValidationException.class, (e, ctx) -> {
             Map<String, String> fields = new LinkedHashMap<>();
             e.getErrors().forEach((field, errors) -> fields.put(field, errors.isEmpty() ? "is not valid" : "is not valid: " + errors.get(0).getMessage()));
@@ -69,7 +78,8 @@ public final class ErrorMapping {
             respond(ctx, 400, "There is a problem", first, fields);
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            if (refusedByJetty(e, "max (file size|length) exceeded.*")) {
+            if (exceedsMultipartLimit(e)) {
+                drainUnread(ctx);
                 respond(ctx, 413, titleFor(413), "The file is larger than Convene accepts (20 MB). "
                         + "Split it into smaller files and upload them one by one.", Map.of());
                 return;
@@ -82,15 +92,15 @@ public final class ErrorMapping {
                         + "Try again in a minute.", Map.of());
                 return;
             }
-            if (refusedByJetty(e, "Form is larger than max length(?s).*")) {
-                // Jetty's limit on the text parts of a multipart form (200 kB in all).
+            if (formTextTooLarge(e)) {
+                drainUnread(ctx);
                 respond(ctx, 413, titleFor(413), "The text in the form is longer than Convene accepts (200 kB in all). "
                         + "Shorten it and try again.", Map.of());
                 return;
             }
-            int jettyStatus = jettyClientError(e);
-            if (jettyStatus > 0) {
-                respond(ctx, jettyStatus, titleFor(jettyStatus), "Convene could not read the form or file that was sent. "
+            int refusedByJetty = jettyClientError(e);
+            if (refusedByJetty > 0) {
+                respond(ctx, refusedByJetty, titleFor(refusedByJetty), "Convene could not read the form or file that was sent. "
                         + "Check it, and its file name, and try again.", Map.of());
                 return;
             }
@@ -166,18 +176,44 @@ public final class ErrorMapping {
     }
 
     /**
-     * Whether Jetty refused the request over one of its limits (a multipart upload above those set
-     * in App, form text above 200 kB). It does so while the form is first read, in the security
-     * filter, and says which limit only in the message of an IllegalStateException, wrapped on
-     * its way to us.
+     * Jetty refuses a multipart upload above the limits set in App (20 MB a file) while the form
+     * is first read, which is in the security filter; it says so only in the message of an
+     * IllegalStateException wrapped in a "bad multipart" error.
      */
-    private static boolean refusedByJetty(Throwable e, String message) {
+    private static boolean exceedsMultipartLimit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().matches(message)) {
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().matches("max (file size|length) exceeded.*")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The most of a refused body read and thrown away, so that the refusal can be delivered. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * Reads and discards what is left of a body refused as too large. Closing the connection with
+     * unread bytes in it makes the operating system reset it, and the reset can overtake the 413
+     * on its way: the browser then shows "connection reset" instead of our message. Bodies that
+     * declare more than {@link #DRAIN_LIMIT} are not read; their connection is closed.
+     */
+    private static void drainUnread(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DRAIN_LIMIT) {
+            return;
+        }
+        try {
+            var in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Already read through another route, or the client went away: nothing to deliver to.
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -186,6 +222,16 @@ public final class ErrorMapping {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Jetty refuses the text parts of a multipart form above 200 kB in all (its form size limit). */
+    private static boolean formTextTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().startsWith("Form is larger than max length")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
