@@ -208,11 +208,26 @@ public final class ErrorMapping {
             var in = ctx.req().getInputStream();
             byte[] buffer = new byte[64 * 1024];
             long read = 0;
-            for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) {
-                read += n;
+            long quietSince = System.nanoTime();
+            // Only what the client is sending anyway: a client that declared a body and waits for the
+            // answer before sending it must not hold this thread (stop after 200 ms without bytes).
+            while (read < DRAIN_LIMIT && !in.isFinished() && System.nanoTime() - quietSince < 200_000_000L) {
+                int ready = in.available();
+                if (ready > 0) {
+                    int n = in.read(buffer, 0, Math.min(ready, buffer.length));
+                    if (n < 0) {
+                        break;
+                    }
+                    read += n;
+                    quietSince = System.nanoTime();
+                } else {
+                    Thread.sleep(2);
+                }
             }
         } catch (IOException | IllegalStateException e) {
             // Already read through another route, or the client went away: nothing to deliver to.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
